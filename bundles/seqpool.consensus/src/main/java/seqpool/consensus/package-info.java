@@ -1,0 +1,2 @@
+/** seqpool consensus module (implementation package; not exported). */
+package seqpool.consensus;

@@ -1,0 +1,2 @@
+/** seqpool node module (implementation package; not exported). */
+package seqpool.node;

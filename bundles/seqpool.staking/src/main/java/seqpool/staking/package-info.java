@@ -1,0 +1,2 @@
+/** seqpool staking module (implementation package; not exported). */
+package seqpool.staking;

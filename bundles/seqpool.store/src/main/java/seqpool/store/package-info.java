@@ -1,0 +1,2 @@
+/** seqpool store module (implementation package; not exported). */
+package seqpool.store;

@@ -1,0 +1,2 @@
+/** seqpool tss module (implementation package; not exported). */
+package seqpool.tss;
