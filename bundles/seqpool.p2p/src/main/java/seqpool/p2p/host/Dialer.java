@@ -35,6 +35,7 @@ final class Dialer {
     /** The attempt ended (its connection closed); returns the failure count to compute the next delay from. */
     synchronized int released() {
         pending = false;
+        state = PeerState.BACKING_OFF;
         return failures++;
     }
 
@@ -43,7 +44,8 @@ final class Dialer {
         state = PeerState.CONNECTED;
     }
 
-    synchronized PeerState state() {
-        return state;
+    /** The state to report while no session is open (a just-closed session counts as backing off). */
+    synchronized PeerState stateWithoutSession() {
+        return state == PeerState.CONNECTED ? PeerState.BACKING_OFF : state;
     }
 }

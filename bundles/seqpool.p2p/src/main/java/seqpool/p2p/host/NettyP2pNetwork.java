@@ -202,7 +202,7 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
         Dialer d = dialers.get(peer);
         PeerState state = peerScores.isBanned(peer) ? PeerState.BANNED
                 : s != null ? PeerState.CONNECTED
-                : d != null ? d.state() : PeerState.DISCONNECTED;
+                : d != null ? d.stateWithoutSession() : PeerState.DISCONNECTED;
         String endpoint = s != null ? s.remoteEndpoint() : cfg != null ? cfg.host() + ":" + cfg.port() : "";
         return Optional.of(new PeerInfo(peer, state, peerScores.score(peer), endpoint));
     }
@@ -246,7 +246,7 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
 
     /** Schedules the next attempt for a dialed peer unless one is pending or a session exists. */
     void scheduleDial(Dialer d, Duration delay) {
-        if (closed || sessions.containsKey(d.endpoint.address())) {
+        if (closed || hasActiveSession(d.endpoint.address())) {
             return;
         }
         Instant banEnd = peerScores.bannedUntil(d.endpoint.address()).orElse(null);
@@ -259,7 +259,7 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
 
     private void connect(Dialer d) {
         PeerEndpoint p = d.endpoint;
-        if (closed || sessions.containsKey(p.address())) {
+        if (closed || hasActiveSession(p.address())) {
             d.released();
             return;
         }
@@ -281,9 +281,15 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
         ch.closeFuture().addListener(f -> redialLater(d));
     }
 
+    /** True if an open session exists (a session whose connection is closing does not count). */
+    private boolean hasActiveSession(Address peer) {
+        PeerSession s = sessions.get(peer);
+        return s != null && s.isActive();
+    }
+
     private void redialLater(Dialer d) {
         int failures = d.released();
-        if (!closed && !sessions.containsKey(d.endpoint.address())) {
+        if (!closed && !hasActiveSession(d.endpoint.address())) {
             Duration delay = backoff.delay(failures, random);
             LOG.log(System.Logger.Level.DEBUG, "redialing " + d.endpoint + " in " + delay.toMillis() + " ms");
             scheduleDial(d, delay);
