@@ -99,7 +99,8 @@ final class SessionRouter implements SessionEvents {
         PeerAuthenticationException auth = authFailure(cause);
         String where = (outbound ? "dialing " + dialed.map(Address::toString).orElse("?") + " at " : "from ") + remoteHost;
         if (auth == null) {
-            if (outbound) {
+            if (outbound || refusedByRemote(cause)) {
+                // The remote side aborted (e.g. it did not accept our identity): not a fault of that host.
                 LOG.log(System.Logger.Level.INFO, "TLS handshake failed " + where + ": " + cause);
             } else {
                 hostOffence(remoteHost, Offence.HANDSHAKE_FAILURE, "TLS handshake failed: " + cause);
@@ -112,6 +113,17 @@ final class SessionRouter implements SessionEvents {
             case BANNED -> LOG.log(System.Logger.Level.DEBUG, "refused banned peer " + where);
             case UNEXPECTED_PEER -> LOG.log(System.Logger.Level.WARNING, "refused session " + where + ": " + auth.getMessage());
         }
+    }
+
+    /** The remote side sent a TLS alert (it refused us); JDK 17 reports that only in the message. */
+    private static boolean refusedByRemote(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException && c.getMessage() != null
+                    && c.getMessage().startsWith("Received fatal alert")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PeerAuthenticationException authFailure(Throwable t) {
