@@ -254,7 +254,11 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
         if (!d.claim(wait.isZero() ? PeerState.CONNECTING : PeerState.BACKING_OFF)) {
             return;
         }
-        ioGroup.schedule(() -> connect(d), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        try {
+            ioGroup.schedule(() -> connect(d), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            d.released(); // shutting down
+        }
     }
 
     private void connect(Dialer d) {

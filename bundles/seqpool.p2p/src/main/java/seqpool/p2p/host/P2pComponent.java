@@ -40,7 +40,7 @@ public final class P2pComponent implements P2pNetwork {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PeerAuthorizer authorizer;
+    volatile PeerAuthorizer authorizer;
 
     @Activate
     public P2pComponent(P2pConfiguration cfg, @Reference NodeSigner signer) {
@@ -69,6 +69,11 @@ public final class P2pComponent implements P2pNetwork {
             }
         }
         return b.build();
+    }
+
+    /** The running transport (for tests and diagnostics in this package). */
+    NettyP2pNetwork network() {
+        return network;
     }
 
     @Deactivate

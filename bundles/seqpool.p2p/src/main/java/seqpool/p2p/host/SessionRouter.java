@@ -101,9 +101,9 @@ final class SessionRouter implements SessionEvents {
         if (auth == null) {
             if (outbound || refusedByRemote(cause)) {
                 // The remote side aborted (e.g. it did not accept our identity): not a fault of that host.
-                LOG.log(System.Logger.Level.INFO, "TLS handshake failed " + where + ": " + cause);
+                LOG.log(System.Logger.Level.INFO, "TLS handshake failed " + where + ": " + brief(cause));
             } else {
-                hostOffence(remoteHost, Offence.HANDSHAKE_FAILURE, "TLS handshake failed: " + cause);
+                hostOffence(remoteHost, Offence.HANDSHAKE_FAILURE, "TLS handshake failed: " + brief(cause));
             }
             return;
         }
@@ -113,6 +113,12 @@ final class SessionRouter implements SessionEvents {
             case BANNED -> LOG.log(System.Logger.Level.DEBUG, "refused banned peer " + where);
             case UNEXPECTED_PEER -> LOG.log(System.Logger.Level.WARNING, "refused session " + where + ": " + auth.getMessage());
         }
+    }
+
+    /** A cause for the log, cut short (netty quotes a whole garbage record in its message). */
+    private static String brief(Throwable t) {
+        String s = String.valueOf(t);
+        return s.length() <= 160 ? s : s.substring(0, 160) + "…";
     }
 
     /** The remote side sent a TLS alert (it refused us); JDK 17 reports that only in the message. */
