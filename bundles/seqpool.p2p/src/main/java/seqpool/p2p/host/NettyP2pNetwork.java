@@ -109,7 +109,7 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, marks)
-                .childHandler(pipelines.inbound(new HostGate(this::hostRefused), tls.server()))
+                .childHandler(pipelines.inbound(new HostGate(this::hostRefused, config.maxPendingHandshakes()), tls.server()))
                 .bind(config.listenHost(), config.listenPort()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdownGroups();

@@ -62,6 +62,7 @@ public final class P2pComponent implements P2pNetwork {
                 .banSeconds(cfg.banSeconds())
                 .scoreRecoverySeconds(cfg.scoreRecoverySeconds())
                 .handshakeTimeoutMs(cfg.handshakeTimeoutMs())
+                .maxPendingHandshakes(cfg.maxPendingHandshakes())
                 .ioThreads(cfg.ioThreads());
         for (String p : cfg.peers()) {
             if (!p.isBlank()) {

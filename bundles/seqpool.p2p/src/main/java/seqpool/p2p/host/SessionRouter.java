@@ -99,8 +99,9 @@ final class SessionRouter implements SessionEvents {
         PeerAuthenticationException auth = authFailure(cause);
         String where = (outbound ? "dialing " + dialed.map(Address::toString).orElse("?") + " at " : "from ") + remoteHost;
         if (auth == null) {
-            if (outbound || refusedByRemote(cause)) {
-                // The remote side aborted (e.g. it did not accept our identity): not a fault of that host.
+            if (outbound || refusedByRemote(cause) || cause instanceof java.nio.channels.ClosedChannelException) {
+                // The remote side aborted (it did not accept our identity, or hung up before TLS, or the gate closed
+                // the connection): not evidence against that host.
                 LOG.log(System.Logger.Level.INFO, "TLS handshake failed " + where + ": " + brief(cause));
             } else {
                 hostOffence(remoteHost, Offence.HANDSHAKE_FAILURE, "TLS handshake failed: " + brief(cause));
