@@ -45,10 +45,12 @@ public final class ModuleInventory {
 
     public static void print(List<ModuleInfo> modules, PrintStream out) {
         int w = "SYMBOLIC NAME".length();
+        int v = "VERSION".length();
         for (ModuleInfo m : modules) {
             w = Math.max(w, m.name().length());
+            v = Math.max(v, m.version().length());
         }
-        String fmt = "%4s  %-" + w + "s  %-16s  %-11s  %s%n";
+        String fmt = "%4s  %-" + w + "s  %-" + v + "s  %-11s  %s%n";
         out.printf(fmt, "ID", "SYMBOLIC NAME", "VERSION", "STATE", "PROTOCOL");
         for (ModuleInfo m : modules) {
             out.printf(fmt, m.id(), m.name(), m.version(), m.state(), m.protocol());
