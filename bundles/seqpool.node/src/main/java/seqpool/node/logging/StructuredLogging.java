@@ -15,6 +15,7 @@ import java.util.logging.StreamHandler;
  */
 public final class StructuredLogging {
     private static volatile Formatter current;
+    private static volatile Handler currentHandler;
 
     private StructuredLogging() {
     }
@@ -33,6 +34,7 @@ public final class StructuredLogging {
         handler.setLevel(level);
         root.addHandler(handler);
         root.setLevel(level);
+        currentHandler = handler;
         // Chatty libraries stay at INFO unless the operator asks for trace.
         if (level.intValue() < Level.INFO.intValue() && !"trace".equals(levelWord)) {
             Logger.getLogger("okhttp3").setLevel(Level.INFO);
@@ -51,6 +53,32 @@ public final class StructuredLogging {
         synchronized (System.err) {
             System.err.print(f.format(r));
             System.err.flush();
+        }
+    }
+
+    /**
+     * For shutdown hooks: java.util.logging's own shutdown hook resets the log manager (removing every handler), which
+     * would silence the components that log while the framework stops. Waits briefly for that reset, then puts the
+     * installed handler back.
+     */
+    public static void reinstallAfterJulShutdown(long waitMs) {
+        Handler handler = currentHandler;
+        if (handler == null) {
+            return;
+        }
+        Logger root = LogManager.getLogManager().getLogger("");
+        long deadline = System.currentTimeMillis() + waitMs;
+        while (root.getHandlers().length > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (root.getHandlers().length == 0) {
+            root.addHandler(handler);
+            root.setLevel(handler.getLevel());
         }
     }
 

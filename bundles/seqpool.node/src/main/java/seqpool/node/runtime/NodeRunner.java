@@ -127,6 +127,7 @@ public final class NodeRunner implements AutoCloseable {
     private void stopFramework(Framework framework, long timeoutMs) {
         StructuredLogging.emitDirect(java.util.logging.Level.INFO, "seqpool.node", "node stopping (signal)",
                 Map.of("node", config.string("node.name")));
+        StructuredLogging.reinstallAfterJulShutdown(300);
         try {
             framework.stop();
             framework.waitForStop(timeoutMs);
