@@ -71,6 +71,7 @@ final class DevnetCommand implements Callable<Integer> {
             Files.writeString(passphraseFile, HexFormat.of().formatHex(b) + "\n");
         }
         List<Process> procs = new ArrayList<>();
+        List<Thread> pumps = new ArrayList<>();
         Thread hook = new Thread(() -> stopAll(procs), "seqpool-devnet-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         for (int i = 1; i <= nodes; i++) {
@@ -78,7 +79,7 @@ final class DevnetCommand implements Callable<Integer> {
             ProcessBuilder pb = new ProcessBuilder(command(jar, config)).redirectErrorStream(true);
             Process p = pb.start();
             procs.add(p);
-            pump("n" + i, p);
+            pumps.add(pump("n" + i, p));
         }
         for (int i = 1; i <= nodes; i++) {
             URI admin = URI.create("http://127.0.0.1:" + adminPort(i));
@@ -99,6 +100,9 @@ final class DevnetCommand implements Callable<Integer> {
             ctx.frameworkStopping().await();
         }
         stopAll(procs);
+        for (Thread t : pumps) {
+            t.join(2_000); // let the nodes' last log lines through
+        }
         ctx.out().println("devnet: stopped");
         return 0;
     }
@@ -140,7 +144,7 @@ final class DevnetCommand implements Callable<Integer> {
         return cmd;
     }
 
-    private void pump(String name, Process p) {
+    private Thread pump(String name, Process p) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -153,6 +157,7 @@ final class DevnetCommand implements Callable<Integer> {
         }, "devnet-" + name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static boolean waitUp(URI admin, Process p) throws InterruptedException {
