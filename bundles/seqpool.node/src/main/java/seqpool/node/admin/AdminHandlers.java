@@ -1,0 +1,121 @@
+package seqpool.node.admin;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import seqpool.node.logging.Json;
+import seqpool.node.runtime.ModuleInfo;
+import seqpool.node.runtime.ModuleInventory;
+import seqpool.node.swap.ModuleSwapper;
+import seqpool.node.swap.SwapReport;
+
+/** Request handlers of the admin API; replies are JSON. Thread-safe (the swapper serialises swaps). */
+final class AdminHandlers {
+    private static final System.Logger LOG = System.getLogger(AdminHandlers.class.getName());
+
+    private final BundleContext context;
+    private final ModuleSwapper swapper;
+    private final byte[] token;
+
+    AdminHandlers(BundleContext context, ModuleSwapper swapper, String token) {
+        this.context = context;
+        this.swapper = swapper;
+        this.token = token.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    void health(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                reply(ex, 405, Map.of("error", "use GET"));
+                return;
+            }
+            List<ModuleInfo> bad = ModuleInventory.unhealthy(context);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", bad.isEmpty() ? "UP" : "DOWN");
+            body.put("bundles", context.getBundles().length);
+            body.put("unhealthy", bad.stream().map(ModuleInfo::toMap).toList());
+            body.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
+            reply(ex, bad.isEmpty() ? 200 : 503, body);
+        }
+    }
+
+    void modules(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            if (path.equals("/modules") && "GET".equals(ex.getRequestMethod())) {
+                reply(ex, 200, Map.of("modules", ModuleInventory.list(context).stream().map(ModuleInfo::toMap).toList()));
+            } else if (path.equals("/modules/update") && "POST".equals(ex.getRequestMethod())) {
+                update(ex);
+            } else {
+                reply(ex, 404, Map.of("error", "no such endpoint: " + ex.getRequestMethod() + " " + path));
+            }
+        }
+    }
+
+    private void update(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            reply(ex, 401, Map.of("error", "admin token required (Authorization: Bearer <contents of admin.tokenFile>)"));
+            return;
+        }
+        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        String name = q.get("name");
+        String file = q.get("file");
+        if (name == null || name.isBlank() || file == null || file.isBlank()) {
+            reply(ex, 400, Map.of("error", "parameters name and file are required"));
+            return;
+        }
+        LOG.log(Level.WARNING, "operator hot swap (off-protocol) of {0} from {1}", name, file);
+        SwapReport report = swapper.swap(name, Path.of(file));
+        int status = switch (report.outcome()) {
+            case SWAPPED -> 200;
+            case ROLLED_BACK -> 409;
+            case REJECTED -> 400;
+        };
+        reply(ex, status, ModuleSwapper.describe(report));
+    }
+
+    private boolean authorized(HttpExchange ex) {
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h == null || !h.startsWith("Bearer ")) {
+            return false;
+        }
+        return MessageDigest.isEqual(token, h.substring(7).trim().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static Map<String, String> query(String raw) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (raw == null) {
+            return m;
+        }
+        for (String part : raw.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                m.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return m;
+    }
+
+    private static void reply(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
+        byte[] bytes = (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+}

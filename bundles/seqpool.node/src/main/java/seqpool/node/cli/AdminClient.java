@@ -1,0 +1,69 @@
+package seqpool.node.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import seqpool.node.runtime.ModuleInfo;
+
+/** Client of a running node's admin API (JSON replies, read with snakeyaml's JSON-compatible parser). */
+final class AdminClient {
+    private final URI base;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    AdminClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    List<ModuleInfo> modules() throws IOException, InterruptedException {
+        Map<?, ?> body = send(HttpRequest.newBuilder(base.resolve("/modules")).GET(), 200);
+        return ((List<?>) body.get("modules")).stream().map(m -> ModuleInfo.fromMap((Map<?, ?>) m)).toList();
+    }
+
+    Map<?, ?> health() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/health")).GET(), -1);
+    }
+
+    Map<?, ?> update(String name, Path file) throws IOException, InterruptedException {
+        URI uri = base.resolve("/modules/update?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&file="
+                + URLEncoder.encode(file.toString(), StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b, -1);
+    }
+
+    private Map<?, ?> send(HttpRequest.Builder request, int expect) throws IOException, InterruptedException {
+        HttpResponse<String> r;
+        try {
+            r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("no node answers at " + base + " (is it running? see admin.url in its data dir)");
+        }
+        Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(r.body());
+        if (!(parsed instanceof Map<?, ?> body)) {
+            throw new IOException("unexpected reply from " + base + ": HTTP " + r.statusCode());
+        }
+        if (r.statusCode() == 401 || r.statusCode() == 404 || r.statusCode() == 405
+                || (expect > 0 && r.statusCode() != expect)) {
+            throw new IOException("HTTP " + r.statusCode() + ": " + body.get("error"));
+        }
+        return body;
+    }
+}

@@ -1,2 +1,0 @@
-/** seqpool node module (implementation package; not exported). */
-package seqpool.node;

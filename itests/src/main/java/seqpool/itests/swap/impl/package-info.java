@@ -1,0 +1,2 @@
+/** Demo implementation (private; packaged by the tests into swappable bundles). */
+package seqpool.itests.swap.impl;

@@ -1,0 +1,143 @@
+package seqpool.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the exported executable jar (runtime/target/seqpool.jar) as an operator would: version, modules, help, config
+ * errors, key generation, and a node that starts, answers its admin API and stops gracefully on SIGTERM.
+ */
+class ExecutableJarIT {
+    private static final Path JAR = Path.of(System.getProperty("seqpool.jar", "target/seqpool.jar")).toAbsolutePath();
+    private static final Map<String, String> ENV = Map.of("SEQPOOL_KEY_PASSPHRASE", "it-passphrase-123");
+
+    record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void versionListsTheSeqpoolModulesAndTheirProtocols(@TempDir Path dir) throws Exception {
+        Result r = run(dir, "version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("seqpool node 1.0.0"), r.out());
+        assertTrue(r.out().contains("org.apache.felix.framework 7.0.5"), r.out());
+        for (String m : List.of("seqpool.api", "seqpool.codec", "seqpool.node", "seqpool.wrap.web3j")) {
+            assertTrue(r.out().contains(m), m + " in " + r.out());
+        }
+        assertTrue(r.out().contains("admin/1"), r.out());
+    }
+
+    @Test
+    void modulesAreAllActive(@TempDir Path dir) throws Exception {
+        Result r = run(dir, "modules");
+        assertEquals(0, r.code(), r.err());
+        for (String m : List.of("org.apache.felix.scr", "org.apache.felix.configadmin", "picocli", "seqpool.node")) {
+            assertTrue(r.out().contains(m), m + " in " + r.out());
+        }
+        assertFalse(r.out().contains("INSTALLED") || r.out().contains("RESOLVED"), r.out());
+    }
+
+    @Test
+    void helpAndUnknownCommands(@TempDir Path dir) throws Exception {
+        Result help = run(dir, "help");
+        assertEquals(0, help.code());
+        for (String c : List.of("node", "version", "modules", "keys", "devnet")) {
+            assertTrue(help.out().contains("  " + c + " "), c + " in " + help.out());
+        }
+        Result unknown = run(dir, "frobnicate");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown command: frobnicate"), unknown.err());
+    }
+
+    @Test
+    void invalidConfigurationExitsWithCode2AndNamesTheKey(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "p2p:\n  listenPort: 70000\n");
+        Result r = run(dir, "node", "--config", "bad.yaml");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("config error: p2p.listenPort: must be 1..65535, got 70000"), r.err());
+    }
+
+    @Test
+    void nodeRunsServesAdminApiAndStopsGracefully(@TempDir Path dir) throws Exception {
+        Result keys = run(dir, "keys", "generate", "--out", "data/node-key.json", "--light");
+        assertEquals(0, keys.code(), keys.err());
+        assertTrue(keys.out().startsWith("address 0x"), keys.out());
+        Files.writeString(dir.resolve("node.yaml"), "node:\n  name: it-node\nadmin:\n  port: 0\n");
+        Path stderr = dir.resolve("node.err");
+        Process node = start(dir, stderr, "node", "--config", "node.yaml");
+        try {
+            Path urlFile = dir.resolve("data/admin.url");
+            for (int i = 0; i < 600 && !Files.exists(urlFile) && node.isAlive(); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(urlFile), "admin.url written; log: " + Files.readString(stderr));
+            String url = Files.readString(urlFile).trim();
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+
+            Result modules = run(dir, "modules", "--node", url);
+            assertEquals(0, modules.code(), modules.err());
+            assertTrue(modules.out().contains("seqpool.node"), modules.out());
+
+            Result update = run(dir, "modules", "update", "seqpool.nothing", "missing.jar", "--node", url,
+                    "--token-file", "data/admin.token");
+            assertEquals(1, update.code(), update.err());
+            assertTrue(update.out().contains("REJECTED"), update.out());
+        } finally {
+            node.destroy(); // SIGTERM
+            assertTrue(node.waitFor(30, TimeUnit.SECONDS), "node stops after SIGTERM");
+        }
+        String log = Files.readString(stderr);
+        assertTrue(log.contains("\"msg\":\"node started\""), log);
+        assertTrue(log.contains("\"msg\":\"node stopping (signal)\""), log);
+        assertTrue(log.contains("\"msg\":\"node stopped\""), log);
+        assertFalse(log.contains(ENV.get("SEQPOOL_KEY_PASSPHRASE")), "no secret in the log");
+    }
+
+    private static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Process start(Path dir, Path stderr, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(args)).directory(dir.toFile())
+                .redirectOutput(dir.resolve("node.out").toFile()).redirectError(stderr.toFile());
+        pb.environment().putAll(ENV);
+        return pb.start();
+    }
+
+    private static Result run(Path dir, String... args) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command(args)).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        pb.environment().putAll(ENV);
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + String.join(" ", args));
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
