@@ -8,7 +8,7 @@ const solc = require('solc');
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'src', 'main', 'solidity');
-const outDir = path.resolve(process.argv[2] || path.join(root, 'target', 'solidity'));
+const outDir = path.resolve(process.argv[2] || path.join(root, 'target', 'generated-resources', 'solidity', 'seqpool', 'contracts', 'artifacts'));
 const EVM_VERSION = 'cancun';
 
 function listSources(dir) {
@@ -68,4 +68,19 @@ for (const [file, contracts] of Object.entries(output.contracts)) {
     sizes.push(`${name}=${deployedSize}`);
   }
 }
+// Canonical signatures of every custom error in the contracts' ABIs, for decoding revert data in Java.
+const errors = new Set();
+function canonicalType(input) {
+  if (!input.type.startsWith('tuple')) return input.type;
+  return '(' + input.components.map(canonicalType).join(',') + ')' + input.type.slice('tuple'.length);
+}
+for (const [file, contracts] of Object.entries(output.contracts)) {
+  if (!Object.prototype.hasOwnProperty.call(sources, file)) continue;
+  for (const c of Object.values(contracts)) {
+    for (const item of c.abi) {
+      if (item.type === 'error') errors.add(item.name + '(' + item.inputs.map(canonicalType).join(',') + ')');
+    }
+  }
+}
+fs.writeFileSync(path.join(outDir, 'errors.txt'), [...errors].sort().join('\n') + '\n');
 process.stdout.write(`solc ${solc.version()} (${EVM_VERSION}): ${sizes.join(' ')}\n`);

@@ -86,7 +86,7 @@ contract LockingPool is Ownable2Step, Pausable, EIP712 {
     error SignerUpdateThrottled(uint256 seqId, uint256 nextAllowedBlock);
     error NotRewardRecipient(uint256 seqId, address caller);
     error NoReward(uint256 seqId);
-    error NonContiguousBatch(uint256 expectedBatchId, uint256 batchId);
+    error NonContiguousRewardBatch(uint256 expectedBatchId, uint256 batchId);
     error NonContiguousEpochs(uint256 expectedStartEpoch, uint256 startEpoch, uint256 endEpoch);
     error LengthMismatch(uint256 sequencers, uint256 blocks);
     error InsufficientRewardReserve(uint256 needed, uint256 reserve);
@@ -334,7 +334,7 @@ contract LockingPool is Ownable2Step, Pausable, EIP712 {
         uint256[] calldata blocks,
         bytes calldata poolSignature
     ) external whenNotPaused {
-        if (batchId != lastRewardBatchId + 1) revert NonContiguousBatch(lastRewardBatchId + 1, batchId);
+        if (batchId != lastRewardBatchId + 1) revert NonContiguousRewardBatch(lastRewardBatchId + 1, batchId);
         if (startEpoch != lastRewardEpoch + 1 || endEpoch < startEpoch) {
             revert NonContiguousEpochs(lastRewardEpoch + 1, startEpoch, endEpoch);
         }
