@@ -66,8 +66,9 @@ contract PoolKeyRegistry is Ownable2Step, IPoolSignatureVerifier {
         return PoolDigest.digest(PoolDigest.ROTATE_POOL_KEY, keccak256(abi.encode(keyGeneration, x, y)));
     }
 
-    function checkSignature(bytes32 digest, bytes calldata signature) external view override {
+    function checkSignature(bytes32 digest, bytes calldata signature) external view override returns (bool) {
         _check(digest, signature);
+        return true;
     }
 
     /// Verifies a FROST signature (scheme 0x02 or 0x03) on an arbitrary message under the current key, as RFC 9591
