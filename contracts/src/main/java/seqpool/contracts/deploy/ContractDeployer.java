@@ -71,6 +71,6 @@ public final class ContractDeployer {
     }
 
     private static void log(String name, String address) {
-        LOG.log(System.Logger.Level.INFO, "deployed {0} at {1}", name, address);
+        LOG.log(System.Logger.Level.DEBUG, "deployed {0} at {1}", name, address);
     }
 }
