@@ -65,12 +65,16 @@ public final class L1Transactions {
                     .getBaseFeePerGas();
             BigInteger maxFee = baseFee.shiftLeft(1).add(tip);
             BigInteger nonce = nonce();
-            RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, gasLimit, to, BigInteger.ZERO, data,
-                    tip, maxFee);
-            String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, credentials));
-            EthSendTransaction sent = web3j.ethSendRawTransaction(signed).send();
+            EthSendTransaction sent = sign(to, data, gasLimit, tip, maxFee, nonce);
+            if (sent.hasError() && sent.getError().getMessage().toLowerCase(java.util.Locale.ROOT).contains("nonce")) {
+                // the account was used elsewhere since we last read its nonce: re-read once and resend
+                LOG.log(System.Logger.Level.INFO, "{0}: {1}; re-reading the nonce", what, sent.getError().getMessage());
+                nextNonce = null;
+                nonce = nonce();
+                sent = sign(to, data, gasLimit, tip, maxFee, nonce);
+            }
             if (sent.hasError()) {
-                nextNonce = null; // re-read: someone else may have used this account
+                nextNonce = null;
                 throw new StakingException(what + " was not accepted by the node: " + sent.getError().getMessage(),
                         reason(sent).orElse(null));
             }
@@ -87,6 +91,14 @@ public final class L1Transactions {
             nextNonce = null;
             throw new StakingException(what + ": " + e.getMessage(), e);
         }
+    }
+
+    private EthSendTransaction sign(String to, String data, BigInteger gasLimit, BigInteger tip, BigInteger maxFee,
+            BigInteger nonce) throws IOException {
+        RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, gasLimit, to, BigInteger.ZERO, data, tip,
+                maxFee);
+        return web3j.ethSendRawTransaction(Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, credentials)))
+                .send();
     }
 
     private BigInteger estimate(String to, String data, String what) throws IOException, StakingException {
