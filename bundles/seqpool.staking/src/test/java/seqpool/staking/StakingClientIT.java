@@ -201,6 +201,19 @@ class StakingClientIT {
         StakeSnapshot after = view.snapshot();
         assertEquals(SequencerStatus.EXITED, after.byId(new SequencerId(1)).orElseThrow().status());
         assertTrue(after.active().isEmpty());
+        // the OSGi component reads the same through its configuration
+        var config = (seqpool.staking.host.StakingViewComponent.Config) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {seqpool.staking.host.StakingViewComponent.Config.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "rpcUrl" -> anvil.rpcUrl();
+                    case "contractsFile" -> addresses.toString();
+                    case "confirmations" -> 1;
+                    case "pollMs" -> 100L;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        var component = new seqpool.staking.host.StakingViewComponent(config);
+        assertEquals(1, component.confirmations());
+        assertEquals(SequencerStatus.EXITED, component.snapshot().byId(new SequencerId(1)).orElseThrow().status());
         Run status = run(new StakeCommand(), concat(new String[] {"status", "--confirmations", "0"}, common));
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().contains("active set: 0 sequencers"), status.out());
