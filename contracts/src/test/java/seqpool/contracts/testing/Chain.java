@@ -42,7 +42,7 @@ public final class Chain implements AutoCloseable {
     private final HttpService http;
     private final SecureRandom random = new SecureRandom();
 
-    Chain(String rpcUrl) {
+    public Chain(String rpcUrl) {
         this.http = new HttpService(rpcUrl);
         this.web3j = Web3j.build(http, 100, java.util.concurrent.Executors.newScheduledThreadPool(1));
     }
