@@ -1,0 +1,89 @@
+package seqpool.staking.cli;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.StaticEIP1559GasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import seqpool.contracts.deploy.ContractDeployer;
+import seqpool.contracts.deploy.DeployOptions;
+import seqpool.contracts.deploy.DeployedContracts;
+import seqpool.contracts.wrappers.PoolKeyRegistry;
+
+/** The {@code contracts} command tree: {@code deploy}. */
+@Command(name = "contracts", mixinStandardHelpOptions = true, description = "seqpool L1 contracts.",
+        subcommands = ContractsCli.Deploy.class)
+final class ContractsCli extends Printing implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        out().println("usage: seqpool contracts deploy --rpc URL --key FILE [--out contracts.yaml]");
+        return 2;
+    }
+
+    @Command(name = "deploy", mixinStandardHelpOptions = true,
+            description = "Deploy the whole contract set from the key's account and write the addresses file.")
+    static final class Deploy extends Printing implements Callable<Integer> {
+        @Mixin
+        L1Options l1;
+
+        @Option(names = "--out", defaultValue = "contracts.yaml", description = "addresses file to write")
+        Path out;
+
+        @Option(names = "--stake-token", description = "existing ERC-20 stake token (default: deploy a test token)")
+        String stakeToken;
+
+        @Option(names = "--slash-recipient", description = "where slashed stake goes (default: the deployer)")
+        String slashRecipient;
+
+        @Option(names = "--genesis-l2-block", defaultValue = "1", description = "first L2 block of epoch 1 / batch 1")
+        long genesisL2Block;
+
+        @Option(names = "--timelock-delay", defaultValue = "60", description = "timelock minimum delay in seconds")
+        long timelockDelay;
+
+        @Option(names = "--pool-key", description = "register this 64-byte hex pool public key (x||y) now")
+        String poolKey;
+
+        @Override
+        public Integer call() throws Exception {
+            Web3j web3j = l1.connect();
+            try {
+                Credentials c = l1.credentials();
+                long chainId = web3j.ethChainId().send().getChainId().longValueExact();
+                var tm = new RawTransactionManager(web3j, c, chainId, new PollingTransactionReceiptProcessor(web3j,
+                        l1.pollMs, (int) Math.max(1, l1.timeout().toMillis() / l1.pollMs)));
+                BigInteger base = web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST,
+                        false).send().getBlock().getBaseFeePerGas();
+                BigInteger tip = BigInteger.valueOf(1_000_000_000L);
+                var gas = new StaticEIP1559GasProvider(chainId, base.shiftLeft(1).add(tip), tip,
+                        BigInteger.valueOf(8_000_000));
+                DeployOptions dev = DeployOptions.devnet(c.getAddress());
+                DeployOptions opts = new DeployOptions(c.getAddress(), Optional.ofNullable(stakeToken),
+                        slashRecipient == null ? c.getAddress() : slashRecipient, genesisL2Block, timelockDelay,
+                        dev.devnetMint());
+                DeployedContracts d = new ContractDeployer(web3j, tm, gas).deploy(opts);
+                if (poolKey != null) {
+                    PoolKeyRegistry.load(d.poolKeyRegistry(), web3j, tm, gas)
+                            .registerInitialKey(Numeric.hexStringToByteArray(poolKey)).send();
+                    out().println("registered pool key generation 1");
+                }
+                d.writeTo(out);
+                d.toMap().forEach((k, v) -> out().println(k + ": " + v));
+                out().println("wrote " + out);
+                return 0;
+            } finally {
+                web3j.shutdown();
+            }
+        }
+    }
+}

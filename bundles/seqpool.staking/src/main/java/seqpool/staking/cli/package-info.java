@@ -1,0 +1,2 @@
+/** Operator commands {@code seqpool stake ...} and {@code seqpool contracts deploy}, as CliCommand services (picocli). */
+package seqpool.staking.cli;

@@ -1,0 +1,2 @@
+/** OSGi edge of the staking bundle: the configured StakingView service. */
+package seqpool.staking.host;

@@ -1,0 +1,134 @@
+package seqpool.contracts.anvil;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running anvil process on 127.0.0.1 at a free port, chain id 31337 unless told otherwise. {@link #start} picks a
+ * free port, retries when the port was taken in between, and returns once {@code eth_chainId} answers; {@link #close}
+ * stops the process (and its children). Output goes to a log file. Thread-safe after construction.
+ */
+public final class AnvilProcess implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AnvilProcess.class.getName());
+    private static final int ATTEMPTS = 5;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+
+    private AnvilProcess(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    /** Starts {@code binary} with {@code --chain-id chainId} plus {@code extraArgs} (e.g. {@code --block-time 1}). */
+    public static AnvilProcess start(Path binary, long chainId, Path logFile, List<String> extraArgs) throws IOException {
+        if (!Files.isExecutable(binary)) {
+            throw new IOException("anvil binary not found or not executable: " + binary + " (run npm ci in contracts/)");
+        }
+        IOException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            int port = freePort();
+            List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--host", "127.0.0.1", "--port",
+                    Integer.toString(port), "--chain-id", Long.toString(chainId), "--silent"));
+            cmd.addAll(extraArgs);
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            AnvilProcess anvil = new AnvilProcess(p, port, logFile);
+            try {
+                anvil.awaitReady();
+                LOG.log(System.Logger.Level.INFO, "anvil ready at {0} (pid {1})", anvil.rpcUrl(), p.pid());
+                return anvil;
+            } catch (IOException e) {
+                anvil.close();
+                last = e;
+                String log = Files.exists(logFile) ? Files.readString(logFile) : "";
+                if (!log.contains("Address already in use")) {
+                    break;
+                }
+            }
+        }
+        throw new IOException("anvil did not start; see " + logFile, last);
+    }
+
+    public String rpcUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    private void awaitReady() throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(rpcUrl()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}", StandardCharsets.UTF_8))
+                .build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("anvil exited with code " + process.exitValue());
+            }
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("result")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for anvil", e);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for anvil", e);
+            }
+        }
+        throw new IOException("anvil did not answer eth_chainId within " + READY_TIMEOUT);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
