@@ -23,8 +23,9 @@ public final class FrostAggregator {
     }
 
     /**
-     * Aggregates one share per signer of the package. Fails naming every signer whose share is missing or invalid;
-     * also checks the final signature.
+     * Aggregates one share per signer of the package (RFC 9591 §5.3). The aggregate is checked first; if it does not
+     * verify, every share is verified (verify_signature_share) and the call fails naming each signer whose share is
+     * missing or invalid, so a valid signature costs one verification and a bad one is always attributed.
      */
     public static FrostSignature aggregate(SigningPackage pkg, Map<Integer, SignatureShare> shares, PublicKeyPackage keys)
             throws FrostException {
@@ -36,20 +37,27 @@ public final class FrostAggregator {
         BigInteger z = BigInteger.ZERO;
         for (int id : pkg.signers()) {
             SignatureShare s = shares.get(id);
-            if (s == null || s.identifier() != id || !keys.publicShares().containsKey(id)
-                    || !verifyShare(t, s, keys.publicShare(id))) {
+            if (s == null || s.identifier() != id || !keys.publicShares().containsKey(id)) {
                 culprits.add(id);
             } else {
                 z = z.add(s.z());
             }
         }
-        if (!culprits.isEmpty()) {
-            throw new FrostException("invalid or missing signature shares", culprits);
+        if (culprits.isEmpty()) {
+            FrostSignature sig = new FrostSignature(t.groupCommitment(), z.mod(Secp256k1.N));
+            if (FrostVerifier.verify(keys.groupKey(), pkg.message(), sig)) {
+                return sig;
+            }
         }
-        FrostSignature sig = new FrostSignature(t.groupCommitment(), z.mod(Secp256k1.N));
-        if (!FrostVerifier.verify(keys.groupKey(), pkg.message(), sig)) {
-            throw new IllegalStateException("aggregate of valid shares does not verify");
+        for (int id : pkg.signers()) {
+            SignatureShare s = shares.get(id);
+            if (s != null && !culprits.contains(id) && !verifyShare(t, s, keys.publicShare(id))) {
+                culprits.add(id);
+            }
         }
-        return sig;
+        if (culprits.isEmpty()) {
+            throw new IllegalStateException("every share verifies but the aggregate does not");
+        }
+        throw new FrostException("invalid or missing signature shares", culprits);
     }
 }

@@ -18,6 +18,7 @@ import seqpool.tss.math.Secp256k1;
 public final class SigningTranscript {
     private final Map<Integer, BigInteger> bindingFactors;
     private final Map<Integer, ECPoint> commitmentShares;
+
     private final ECPoint groupCommitment;
     private final BigInteger challenge;
     private final SigningPackage pkg;
@@ -26,13 +27,18 @@ public final class SigningTranscript {
         this.pkg = pkg;
         this.bindingFactors = bindingFactors(groupKey, pkg);
         this.commitmentShares = new LinkedHashMap<>();
-        ECPoint r = Secp256k1.identity();
-        for (SigningCommitment c : pkg.commitments()) {
-            ECPoint share = c.hiding().add(c.binding().multiply(bindingFactors.get(c.identifier()))).normalize();
-            commitmentShares.put(c.identifier(), share);
-            r = r.add(share);
+        int n = pkg.commitments().size();
+        ECPoint[] es = new ECPoint[n];
+        BigInteger[] rhos = new BigInteger[n];
+        ECPoint hidingSum = Secp256k1.identity();
+        for (int i = 0; i < n; i++) {
+            SigningCommitment c = pkg.commitments().get(i);
+            es[i] = c.binding();
+            rhos[i] = bindingFactors.get(c.identifier());
+            hidingSum = hidingSum.add(c.hiding());
         }
-        this.groupCommitment = r.normalize();
+        // R = Σ D_i + Σ ρ_i·E_i, the second sum as one interleaved multi-scalar multiplication.
+        this.groupCommitment = hidingSum.add(Secp256k1.sumOfMultiplies(es, rhos)).normalize();
         if (groupCommitment.isInfinity()) {
             throw new IllegalArgumentException("group commitment is the identity");
         }
@@ -74,9 +80,12 @@ public final class SigningTranscript {
         return b;
     }
 
-    /** D_i + ρ_i·E_i. */
+    /** D_i + ρ_i·E_i (computed on demand, for share verification). */
     public ECPoint commitmentShare(int identifier) {
-        return commitmentShares.get(identifier);
+        return commitmentShares.computeIfAbsent(identifier, id -> {
+            SigningCommitment c = pkg.commitmentOf(id);
+            return c.hiding().add(c.binding().multiply(bindingFactor(id))).normalize();
+        });
     }
 
     public ECPoint groupCommitment() {

@@ -63,10 +63,9 @@ public final class Polynomial {
 
     /** Evaluates a commitment vector at x by Horner's rule in the exponent: Σ C_k·x^k. */
     public static ECPoint evaluateCommitment(ECPoint[] commitment, int x) {
-        BigInteger bx = BigInteger.valueOf(x);
         ECPoint acc = Secp256k1.identity();
         for (int k = commitment.length - 1; k >= 0; k--) {
-            acc = acc.multiply(bx).add(commitment[k]);
+            acc = Secp256k1.mulSmall(acc, x).add(commitment[k]);
         }
         return acc.normalize();
     }

@@ -38,6 +38,24 @@ public final class Secp256k1 {
         return COMB.multiply(G, k.mod(N)).normalize();
     }
 
+    /**
+     * k·P for a small non-negative k (identifiers, powers in Horner's rule) by double-and-add, without normalizing:
+     * much cheaper than a full-width multiplication for k < 2^16.
+     */
+    public static ECPoint mulSmall(ECPoint p, int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("negative multiplier");
+        }
+        ECPoint acc = CURVE.getInfinity();
+        for (int bit = 31 - Integer.numberOfLeadingZeros(k); bit >= 0; bit--) {
+            acc = acc.twice();
+            if (((k >>> bit) & 1) != 0) {
+                acc = acc.add(p);
+            }
+        }
+        return acc;
+    }
+
     public static ECPoint mul(ECPoint p, BigInteger k) {
         return p.multiply(k.mod(N)).normalize();
     }
