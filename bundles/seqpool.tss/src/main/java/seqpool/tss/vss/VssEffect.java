@@ -21,9 +21,11 @@ public sealed interface VssEffect {
     /**
      * The session completed: every receiver confirmed the same group key and public shares. {@code share} is this
      * node's new share (null if it only dealt). {@code culprits} are parties proven to have misbehaved but excluded
-     * without stopping the run (disqualified DKG dealers, false accusers).
+     * without stopping the run (disqualified DKG dealers, false accusers). {@code erasableGeneration} is the old
+     * generation this node must now erase (every new member has acknowledged), or 0.
      */
-    record Completed(KeyShare share, PublicKeyPackage publicKeys, int generation, Set<Address> culprits)
+    record Completed(KeyShare share, PublicKeyPackage publicKeys, int generation, Set<Address> culprits,
+            int erasableGeneration)
             implements VssEffect {
     }
 

@@ -264,7 +264,8 @@ final class VssRound3 {
         }
         Set<Address> culprits = new TreeSet<>(disqualified);
         culprits.addAll(falseAccusers);
-        out.add(new VssEffect.Completed(share, publicKeys, cfg.toGeneration(), culprits));
+        int erasable = cfg.kind() == VssConfig.Kind.RESHARE && cfg.oldCommittee().contains(s.self()) ? cfg.fromGeneration() : 0;
+        out.add(new VssEffect.Completed(share, publicKeys, cfg.toGeneration(), culprits, erasable));
         s.finish();
     }
 

@@ -61,6 +61,9 @@ public final class VssRun {
                 trace.record(Parties.name(self), t.event(), t.fields());
             } else {
                 outcomes.put(self, e);
+                if (e instanceof VssEffect.Completed c && c.erasableGeneration() > 0) {
+                    trace.record(Parties.name(self), "GenerationErased", Map.of("generation", c.erasableGeneration()));
+                }
             }
         }
     }

@@ -56,7 +56,7 @@ class DkgTest {
                 java.util.HexFormat.of().formatHex(s.publicKeys().groupKeyBytes())));
         List<KeyShare> all = new ArrayList<>(shares.values());
         SecureRandom rnd = VssRun.deterministic(seed);
-        List<List<KeyShare>> subsets = subsets(all, t, 40, new Random(seed));
+        List<List<KeyShare>> subsets = subsets(all, t, n > 10 ? 8 : 40, new Random(seed));
         byte[] msg = ("batch " + seed).getBytes(StandardCharsets.UTF_8);
         for (List<KeyShare> q : subsets) {
             FrostSignature sig = FrostHelper.sign(q, msg, rnd);
