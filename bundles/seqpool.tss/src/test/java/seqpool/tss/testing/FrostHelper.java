@@ -22,6 +22,12 @@ public final class FrostHelper {
     }
 
     public static FrostSignature sign(List<KeyShare> signers, byte[] message, SecureRandom random) throws FrostException {
+        return signWithKeys(signers, message, random, signers.get(0).publicKeys());
+    }
+
+    /** Signs with the given shares; the aggregator checks against {@code keys}. */
+    public static FrostSignature signWithKeys(List<KeyShare> signers, byte[] message, SecureRandom random,
+            seqpool.tss.share.PublicKeyPackage keys) throws FrostException {
         Map<Integer, SigningNonces> nonces = new HashMap<>();
         List<SigningCommitment> commitments = new ArrayList<>();
         for (KeyShare k : signers) {
@@ -34,6 +40,6 @@ public final class FrostHelper {
         for (KeyShare k : signers) {
             shares.put(k.identifier(), FrostSigner.sign(pkg, nonces.get(k.identifier()), k));
         }
-        return FrostAggregator.aggregate(pkg, shares, signers.get(0).publicKeys());
+        return FrostAggregator.aggregate(pkg, shares, keys);
     }
 }
