@@ -117,8 +117,10 @@ final class SignHost {
             node.finished(java.util.HexFormat.of().formatHex(taskId));
         }
         if (step.signature() != null) {
-            node.trace("Signed", Map.of("generation", info.generation(),
-                    "signers", session.signers().stream().map(node::name).toList()));
+            Map<String, Object> f = new java.util.LinkedHashMap<>();
+            f.put("generation", info.generation());
+            f.put("signers", session.signers().stream().map(node::name).toList());
+            node.trace("Signed", f);
             result.complete(new ThresholdSignature(SignatureScheme.FROST_SECP256K1_SHA256,
                     Bytes.wrap(step.signature().encode()), info.generation(), session.signers()));
         } else if (step.failure() != null) {
