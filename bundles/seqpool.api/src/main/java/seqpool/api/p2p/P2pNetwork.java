@@ -42,7 +42,9 @@ public interface P2pNetwork {
 
     /**
      * Receives every message on the channel. The listener runs on a transport thread and must not block: hand the
-     * message to the protocol's own thread. Closing the subscription stops delivery.
+     * message to the protocol's own thread. Messages of different peers may arrive concurrently on different threads;
+     * one peer's messages arrive on one thread, in order. A listener that throws is logged and skipped. Closing the
+     * subscription stops delivery.
      */
     Subscription subscribe(Channel channel, MessageListener listener);
 

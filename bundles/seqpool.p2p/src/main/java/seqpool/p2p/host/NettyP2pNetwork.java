@@ -109,7 +109,7 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, marks)
-                .childHandler(pipelines.inbound(new HostGate(this::hostRefused), tls.server()))
+                .childHandler(pipelines.inbound(new HostGate(this::hostRefused, config.maxPendingHandshakes()), tls.server()))
                 .bind(config.listenHost(), config.listenPort()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdownGroups();
@@ -254,7 +254,11 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
         if (!d.claim(wait.isZero() ? PeerState.CONNECTING : PeerState.BACKING_OFF)) {
             return;
         }
-        ioGroup.schedule(() -> connect(d), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        try {
+            ioGroup.schedule(() -> connect(d), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            d.released(); // shutting down
+        }
     }
 
     private void connect(Dialer d) {

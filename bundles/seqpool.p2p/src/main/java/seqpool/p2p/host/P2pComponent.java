@@ -40,7 +40,7 @@ public final class P2pComponent implements P2pNetwork {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PeerAuthorizer authorizer;
+    volatile PeerAuthorizer authorizer;
 
     @Activate
     public P2pComponent(P2pConfiguration cfg, @Reference NodeSigner signer) {
@@ -62,6 +62,7 @@ public final class P2pComponent implements P2pNetwork {
                 .banSeconds(cfg.banSeconds())
                 .scoreRecoverySeconds(cfg.scoreRecoverySeconds())
                 .handshakeTimeoutMs(cfg.handshakeTimeoutMs())
+                .maxPendingHandshakes(cfg.maxPendingHandshakes())
                 .ioThreads(cfg.ioThreads());
         for (String p : cfg.peers()) {
             if (!p.isBlank()) {
@@ -69,6 +70,11 @@ public final class P2pComponent implements P2pNetwork {
             }
         }
         return b.build();
+    }
+
+    /** The running transport (for tests and diagnostics in this package). */
+    NettyP2pNetwork network() {
+        return network;
     }
 
     @Deactivate

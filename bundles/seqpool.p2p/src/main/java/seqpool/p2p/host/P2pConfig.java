@@ -20,7 +20,7 @@ import seqpool.p2p.wire.FrameCodec;
 public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> peers, List<String> protocols,
                         int maxFrameBytes, int sendQueueMessages, int sendQueueBytes, long backoffMinMs,
                         long backoffMaxMs, long banSeconds, long scoreRecoverySeconds, long handshakeTimeoutMs,
-                        int ioThreads) {
+                        int maxPendingHandshakes, int ioThreads) {
     public static final String DEFAULT_LISTEN_HOST = "0.0.0.0";
     public static final int DEFAULT_LISTEN_PORT = 7400;
     public static final List<String> DEFAULT_PROTOCOLS = List.of("consensus/1", "mpc/1", "l2/1");
@@ -32,6 +32,7 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
     public static final long DEFAULT_BAN_SECONDS = 600;
     public static final long DEFAULT_SCORE_RECOVERY_SECONDS = 60;
     public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+    public static final int DEFAULT_MAX_PENDING_HANDSHAKES = 256;
     public static final int DEFAULT_IO_THREADS = 2;
 
     public P2pConfig {
@@ -56,6 +57,7 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
         require(banSeconds >= 0, "banSeconds must be ≥ 0");
         require(scoreRecoverySeconds >= 1, "scoreRecoverySeconds must be ≥ 1");
         require(handshakeTimeoutMs >= 100, "handshakeTimeoutMs must be ≥ 100");
+        require(maxPendingHandshakes >= 1, "maxPendingHandshakes must be ≥ 1");
         require(ioThreads >= 1, "ioThreads must be ≥ 1");
     }
 
@@ -83,6 +85,7 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
         private long banSeconds = DEFAULT_BAN_SECONDS;
         private long scoreRecoverySeconds = DEFAULT_SCORE_RECOVERY_SECONDS;
         private long handshakeTimeoutMs = DEFAULT_HANDSHAKE_TIMEOUT_MS;
+        private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
         private int ioThreads = DEFAULT_IO_THREADS;
 
         public Builder listen(String host, int port) {
@@ -139,6 +142,11 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
             return this;
         }
 
+        public Builder maxPendingHandshakes(int value) {
+            this.maxPendingHandshakes = value;
+            return this;
+        }
+
         public Builder ioThreads(int value) {
             this.ioThreads = value;
             return this;
@@ -147,7 +155,7 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
         public P2pConfig build() {
             return new P2pConfig(listenHost, listenPort, peers, protocols, maxFrameBytes, sendQueueMessages,
                     sendQueueBytes, backoffMinMs, backoffMaxMs, banSeconds, scoreRecoverySeconds, handshakeTimeoutMs,
-                    ioThreads);
+                    maxPendingHandshakes, ioThreads);
         }
     }
 }

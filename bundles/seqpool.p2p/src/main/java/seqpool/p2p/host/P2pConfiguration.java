@@ -42,6 +42,9 @@ public @interface P2pConfiguration {
     @AttributeDefinition(description = "TLS handshake and hello timeout in ms")
     long handshakeTimeoutMs() default P2pConfig.DEFAULT_HANDSHAKE_TIMEOUT_MS;
 
+    @AttributeDefinition(description = "Inbound connections allowed in their TLS handshake at once")
+    int maxPendingHandshakes() default P2pConfig.DEFAULT_MAX_PENDING_HANDSHAKES;
+
     @AttributeDefinition(description = "netty I/O threads")
     int ioThreads() default P2pConfig.DEFAULT_IO_THREADS;
 }

@@ -73,6 +73,9 @@ final class PeerSession {
         if (id.isEmpty() || !channel.isActive()) {
             return SendResult.NOT_CONNECTED;
         }
+        if (!channel.isWritable()) {
+            return SendResult.QUEUE_FULL; // netty's own outbound buffer (TLS records) is above its high-water mark
+        }
         long size = (long) FrameCodec.HEADER_BYTES + payload.size();
         if (queuedMessages.incrementAndGet() > maxQueuedMessages) {
             queuedMessages.decrementAndGet();

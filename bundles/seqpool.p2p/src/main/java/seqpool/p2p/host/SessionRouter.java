@@ -99,10 +99,12 @@ final class SessionRouter implements SessionEvents {
         PeerAuthenticationException auth = authFailure(cause);
         String where = (outbound ? "dialing " + dialed.map(Address::toString).orElse("?") + " at " : "from ") + remoteHost;
         if (auth == null) {
-            if (outbound) {
-                LOG.log(System.Logger.Level.INFO, "TLS handshake failed " + where + ": " + cause);
+            if (outbound || refusedByRemote(cause) || cause instanceof java.nio.channels.ClosedChannelException) {
+                // The remote side aborted (it did not accept our identity, or hung up before TLS, or the gate closed
+                // the connection): not evidence against that host.
+                LOG.log(System.Logger.Level.INFO, "TLS handshake failed " + where + ": " + brief(cause));
             } else {
-                hostOffence(remoteHost, Offence.HANDSHAKE_FAILURE, "TLS handshake failed: " + cause);
+                hostOffence(remoteHost, Offence.HANDSHAKE_FAILURE, "TLS handshake failed: " + brief(cause));
             }
             return;
         }
@@ -112,6 +114,23 @@ final class SessionRouter implements SessionEvents {
             case BANNED -> LOG.log(System.Logger.Level.DEBUG, "refused banned peer " + where);
             case UNEXPECTED_PEER -> LOG.log(System.Logger.Level.WARNING, "refused session " + where + ": " + auth.getMessage());
         }
+    }
+
+    /** A cause for the log, cut short (netty quotes a whole garbage record in its message). */
+    private static String brief(Throwable t) {
+        String s = String.valueOf(t);
+        return s.length() <= 160 ? s : s.substring(0, 160) + "…";
+    }
+
+    /** The remote side sent a TLS alert (it refused us); JDK 17 reports that only in the message. */
+    private static boolean refusedByRemote(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException && c.getMessage() != null
+                    && c.getMessage().startsWith("Received fatal alert")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PeerAuthenticationException authFailure(Throwable t) {

@@ -52,7 +52,8 @@ class HostilePeerTest {
         b.start(TestNode.config(b.port).peer(a.endpoint()).build());
         c.start(TestNode.config(c.port).peer(a.endpoint()).build());
         TestNode.await("A connected to B and C", Duration.ofSeconds(15),
-                () -> a.net.connectedPeers().containsAll(List.of(b.address(), c.address())));
+                () -> a.net.connectedPeers().containsAll(List.of(b.address(), c.address()))
+                        && b.net.connectedPeers().contains(a.address()) && c.net.connectedPeers().contains(a.address()));
     }
 
     @AfterEach

@@ -126,7 +126,8 @@ class MultiNodeExchangeTest {
                 .protocols(List.of("consensus/1", "consensus/2", "consensus/3", "mpc/1", "l2/1")).build());
         b.start(TestNode.config(b.port).peer(a.endpoint())
                 .protocols(List.of("l2/1", "consensus/2", "consensus/4", "mpc/2")).build());
-        TestNode.await("session", Duration.ofSeconds(10), () -> a.net.connectedPeers().contains(b.address()));
+        TestNode.await("session", Duration.ofSeconds(10),
+                () -> a.net.connectedPeers().contains(b.address()) && b.net.connectedPeers().contains(a.address()));
         assertEquals(OptionalInt.of(2), a.net.protocolVersion(b.address(), Channel.CONSENSUS));
         assertEquals(OptionalInt.of(2), b.net.protocolVersion(a.address(), Channel.CONSENSUS));
         assertEquals(OptionalInt.empty(), a.net.protocolVersion(b.address(), Channel.MPC));

@@ -34,10 +34,14 @@ class TwoJvmTest {
             parent.start(TestNode.config(parent.port).peer(new PeerEndpoint(childSigner.address(), "127.0.0.1", childPort)).build());
             byte[] key = childSigner.exportPrivateKey();
             String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-            ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                    "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-                    PeerMain.class.getName(), HexFormat.of().formatHex(key), String.valueOf(childPort),
-                    parent.endpoint().toString(), String.valueOf(COUNT));
+            List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path")));
+            String logging = System.getProperty("java.util.logging.config.file");
+            if (logging != null) {
+                cmd.add("-Djava.util.logging.config.file=" + logging);
+            }
+            cmd.addAll(List.of(PeerMain.class.getName(), HexFormat.of().formatHex(key), String.valueOf(childPort),
+                    parent.endpoint().toString(), String.valueOf(COUNT)));
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             java.util.Arrays.fill(key, (byte) 0);
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             Process child = pb.start();
