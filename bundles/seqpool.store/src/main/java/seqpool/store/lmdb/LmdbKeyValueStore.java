@@ -45,6 +45,8 @@ import seqpool.wrap.lmdb.LmdbRuntime;
 public final class LmdbKeyValueStore implements KeyValueStore, AutoCloseable {
     static final int MAX_READERS = 256;
     private static final System.Logger LOG = System.getLogger(LmdbKeyValueStore.class.getName());
+    /** Direct key buffers per thread, used only within one call (allocating direct memory per read is slow). */
+    private static final ThreadLocal<DirectBuffers> BUFFERS = ThreadLocal.withInitial(DirectBuffers::new);
 
     private final LmdbStoreConfig config;
     private final StoreDirectory directory;
@@ -280,6 +282,10 @@ public final class LmdbKeyValueStore implements KeyValueStore, AutoCloseable {
             throw new IllegalArgumentException("database handle " + db + " does not belong to this store");
         }
         return l;
+    }
+
+    static DirectBuffers threadBuffers() {
+        return BUFFERS.get();
     }
 
     ReentrantReadWriteLock.ReadLock readLock() {

@@ -25,7 +25,6 @@ import seqpool.store.keys.KeyBounds;
 final class LmdbSnapshot implements ReadSnapshot {
     private final LmdbKeyValueStore store;
     private final Txn<ByteBuffer> txn;
-    private final DirectBuffers buffers = new DirectBuffers();
     private final List<LmdbRangeIterator> iterators = new ArrayList<>();
     /** Handles with {@code seq >= handlesBefore} belong to databases created after this snapshot began. */
     private final long handlesBefore;
@@ -47,7 +46,7 @@ final class LmdbSnapshot implements ReadSnapshot {
             return Optional.empty();
         }
         try {
-            ByteBuffer v = d.dbi.get(txn, buffers.key(key));
+            ByteBuffer v = d.dbi.get(txn, buffers().key(key));
             return v == null ? Optional.empty() : Optional.of(DirectBuffers.copy(v));
         } catch (LmdbException e) {
             throw new StoreException("reading " + key + " from " + db.name() + " failed in LMDB: " + e.getMessage(), e);
@@ -126,8 +125,9 @@ final class LmdbSnapshot implements ReadSnapshot {
         }
     }
 
+    /** Key buffers of the calling thread, for the duration of one call. */
     DirectBuffers buffers() {
-        return buffers;
+        return LmdbKeyValueStore.threadBuffers();
     }
 
     void done(LmdbRangeIterator it) {

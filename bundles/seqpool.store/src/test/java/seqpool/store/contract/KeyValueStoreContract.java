@@ -221,6 +221,28 @@ public abstract class KeyValueStoreContract {
     }
 
     @Test
+    void snapshotCanBeHandedToAnotherThread() throws Exception {
+        putAll(a, "a", "b", "c");
+        try (ReadSnapshot s = store.snapshot()) {
+            Iterator<KvEntry> it = s.range(a, null, null);
+            it.next();
+            putAll(a, "d");
+            java.util.concurrent.CompletableFuture<List<String>> rest = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> keys(it));
+            assertEquals(List.of("b", "c"), rest.get());
+            java.util.concurrent.CompletableFuture<Optional<Bytes>> got = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return s.get(a, k("d"));
+                        } catch (StoreException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            assertEquals(Optional.empty(), got.get());
+        }
+    }
+
+    @Test
     void closedSnapshotRejectsUse() throws Exception {
         putAll(a, "a", "b");
         ReadSnapshot s = store.snapshot();
