@@ -1,0 +1,48 @@
+--------------------------- MODULE ResharingTrace ---------------------------
+(***************************************************************************)
+(* Trace validation for Resharing (see EpochRotationTrace for the scheme).  *)
+(* Completion and erasure are reported by every member: the first report    *)
+(* performs the action, later ones of the same session/generation are       *)
+(* echoes.  Crash is not traced and may happen in between.  A Signed event  *)
+(* must be a signature by a threshold of holders of that generation's live  *)
+(* shares: a signer without a share of it (a mixed session) is rejected.    *)
+(***************************************************************************)
+EXTENDS Resharing, TraceData, TLC, Sequences
+
+VARIABLE l
+
+E == Trace[l]
+ToSet(s) == {s[i] : i \in DOMAIN s}
+
+TraceInit == Init /\ l = 1 /\ TLCSet(1, 0)
+
+Echo(s, g) == sess /= None /\ sess.id = s /\ sess.status = "completed" /\ sess.to = g
+              /\ UNCHANGED vars
+
+Match ==
+  \/ E.event = "DkgStarted" /\ DkgStarted(E.session, E.generation, ToSet(E.members), E.threshold)
+  \/ E.event = "DkgDealt" /\ DkgDealt(E.session, E.dealer)
+  \/ E.event = "DkgComplaint" /\ DkgComplaint(E.session, E.accuser, E.accused)
+  \/ E.event = "DkgCompleted" /\ \/ DkgCompleted(E.session, E.generation, E.node)
+                                 \/ Echo(E.session, E.generation)
+  \/ E.event = "ReshareStarted" /\ ReshareStarted(E.session, E.fromGeneration, E.toGeneration,
+                                                  ToSet(E.dealers), ToSet(E.newMembers), E.newThreshold)
+  \/ E.event = "ReshareDealt" /\ ReshareDealt(E.session, E.dealer)
+  \/ E.event = "ReshareAcked" /\ ReshareAcked(E.session, E.member)
+  \/ E.event = "ReshareCompleted" /\ \/ ReshareCompleted(E.session, E.generation)
+                                     \/ Echo(E.session, E.generation)
+  \/ E.event = "ReshareAborted" /\ ReshareAborted(E.session, E.reason)
+  \/ E.event = "GenerationErased" /\ \/ GenerationErased(E.generation)
+                                     \/ gen[E.generation].status = "erased" /\ UNCHANGED vars
+  \/ E.event = "Signed" /\ \E msg \in {"batch"} \cup SwitchMsgs :
+                              Signed(E.generation, ToSet(E.signers), msg)
+
+Hidden == \E m \in Members : Crash(m)
+
+TraceNext ==
+  \/ l <= Len(Trace) /\ Match /\ l' = l + 1
+  \/ Hidden /\ UNCHANGED l
+
+NotWholeTrace == l <= Len(Trace)
+MatchedPrefix == (l - 1 > TLCGet(1)) => (TLCSet(1, l - 1) /\ PrintT(<<"matched", l - 1>>))
+=============================================================================
