@@ -142,6 +142,7 @@ ReshareAcked(s, m) ==
   /\ Running /\ sess.kind = "reshare" /\ sess.id = s
   /\ m \in sess.newMembers \ (sess.acked \cup crashed)
   /\ Cardinality(sess.dealt \ sess.excluded) >= gen[sess.from].threshold
+  /\ Mutant = "AckNeedsAllDealers" => sess.dealt = sess.dealers
   /\ sess' = [sess EXCEPT !.acked = @ \cup {m}]
   /\ UNCHANGED <<gen, holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
 
@@ -232,6 +233,7 @@ Fairness ==
   /\ WF_vars(\E M \in Committees, g \in Gens : DkgStarted(g, g, M, PoolThreshold(M)))
   /\ \A d \in Members \ Byz : WF_vars(Running /\ (DkgDealt(sess.id, d) \/ ReshareDealt(sess.id, d)
                                                  \/ ReshareAcked(sess.id, d)))
+  /\ WF_vars(Running /\ \E a \in Members \ Byz, d \in Members : DkgComplaint(sess.id, a, d))
   /\ WF_vars(Running /\ \E m \in Members \ Byz : DkgCompleted(sess.id, sess.to, m))
   /\ WF_vars(\E M \in Committees, to \in Gens :
                 ReshareStarted(to, cur, to, holders[cur] \ crashed, M, PoolThreshold(M)))
@@ -266,6 +268,8 @@ SwitchSignedByOldKey == \A w \in switches : w.sigKey = w.old
 \* Former members' surviving shares cannot sign for the inbox key.
 FormerMembersCannotSign == \A g \in Gens :
   gen[g].status = "erased" /\ gen[g].key = groupKey => Cardinality(kept[g]) < gen[g].threshold
-\* Liveness: with enough honest old and new members, the reshare completes.
-ReshareCompletes == <>(\E g \in Gens : g >= 2 /\ gen[g].status \in {"complete", "erased"})
+\* Liveness: a reshare to a committee of honest members, with a threshold of honest old dealers
+\* and no crashes (MaxCrash = 0 in its model), completes.
+HonestReshare(g) == Running /\ sess.kind = "reshare" /\ sess.to = g /\ sess.newMembers \cap Byz = {}
+ReshareCompletes == \A g \in Gens : HonestReshare(g) ~> gen[g].status \in {"complete", "erased"}
 =============================================================================

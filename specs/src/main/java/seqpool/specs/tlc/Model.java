@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * A committed TLC model: a {@code .cfg} file whose first line states what TLC must find, one of
  * {@code \* expect: pass}, {@code \* expect: invariant NAME} (a mutant that violates invariant NAME) or
  * {@code \* expect: property NAME} (a mutant that violates temporal property NAME). The root module is the file
- * name up to the first '_' ({@code MCResharing_EraseEarly.cfg} checks {@code MCResharing.tla}).
+ * name up to the first '_' ({@code MCResharing_EraseEarly.cfg} checks {@code MCResharing.tla}). Models too large for
+ * the default build live in {@code large/} next to the specs and run only when named or with {@code specs.large}.
  *
  * @param name       the model name (file name without .cfg)
  * @param rootModule the module TLC checks
@@ -69,11 +70,22 @@ public record Model(String name, String rootModule, Path config, TlcOutcome expe
         return new Model(name, root, cfg, expected, m.group(2));
     }
 
-    /** Every model in a directory, sorted by name; {@code filter} (may be empty) selects by name or spec. */
-    public static List<Model> all(Path dir, String filter) {
+    /**
+     * Every model in a directory, sorted by name; {@code filter} (may be empty) selects by name or spec. The models
+     * in {@code dir/large} are included if {@code large} is set or the filter names one of them exactly.
+     */
+    public static List<Model> all(Path dir, String filter, boolean large) {
+        List<Model> out = new java.util.ArrayList<>(list(dir).stream().filter(m -> m.matches(filter)).toList());
+        Path big = dir.resolve("large");
+        if (Files.isDirectory(big)) {
+            list(big).stream().filter(m -> large ? m.matches(filter) : m.name().equals(filter)).forEach(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Model> list(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".cfg")).sorted().map(Model::load)
-                    .filter(m -> m.matches(filter)).toList();
+            return files.filter(p -> p.toString().endsWith(".cfg")).sorted().map(Model::load).toList();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -99,8 +111,8 @@ public record Model(String name, String rootModule, Path config, TlcOutcome expe
         return null;
     }
 
-    /** Runs this model. */
-    public TlcResult check(TlcRunner runner) {
-        return runner.check(config.getParent(), rootModule, config, name);
+    /** Runs this model; the modules are in {@code specDir}. */
+    public TlcResult check(TlcRunner runner, Path specDir) {
+        return runner.check(specDir, rootModule, config, name);
     }
 }

@@ -1,5 +1,7 @@
 package seqpool.specs.trace;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,7 @@ public record TraceEvent(int line, long seq, String node, String event, Map<Stri
         if (line < 1) {
             throw new IllegalArgumentException("line must be >= 1: " + line);
         }
-        fields = Map.copyOf(fields);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** A string field; throws {@link TraceFormatException} if it is missing or not a string. */
