@@ -88,12 +88,15 @@ DkgDealt(s, d) ==
        sess' = [sess EXCEPT !.dealt = @ \cup {d}, !.bad = IF isBad THEN @ \cup {d} ELSE @]
   /\ UNCHANGED <<gen, holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
 
-\* A member whose share fails the commitment check accuses the dealer, who is excluded.
+\* A member whose share fails the commitment check accuses the dealer, who is excluded (several
+\* members may accuse the same dealer).  A Byzantine member may accuse an honest dealer falsely:
+\* the dealer answers with the share in clear and stays qualified.
 DkgComplaint(s, accuser, accused) ==
   /\ Running /\ sess.kind = "dkg" /\ sess.id = s
   /\ accuser \in sess.newMembers \ crashed
-  /\ accused \in sess.bad \ sess.excluded
-  /\ sess' = [sess EXCEPT !.excluded = @ \cup {accused}]
+  /\ accused \in sess.dealt
+  /\ accused \in sess.bad \/ accuser \in Byz
+  /\ sess' = [sess EXCEPT !.excluded = IF accused \in sess.bad THEN @ \cup {accused} ELSE @]
   /\ UNCHANGED <<gen, holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
 
 \* Enough qualified dealers: every live member computes its share and the group key.
