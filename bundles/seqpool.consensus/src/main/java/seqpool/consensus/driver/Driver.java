@@ -91,6 +91,7 @@ public final class Driver {
         VoteAddResult r = votes.add(v);
         if (r instanceof VoteAddResult.Equivocation e) {
             out.add(new DriverEffect.EvidenceFound(e.evidence()));
+            evaluate(out);
         } else if (r == VoteAddResult.ADDED) {
             evaluate(out);
         }

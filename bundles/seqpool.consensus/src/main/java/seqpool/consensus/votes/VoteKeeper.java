@@ -17,11 +17,16 @@ import seqpool.api.consensus.VoteKind;
 
 /**
  * The votes of one height. Signatures, height and round window are checked by the caller before a vote gets here; the
- * keeper checks membership and counts each validator's first vote per (round, kind) once. Thresholds are strict:
+ * keeper checks membership and counts, per (round, kind), each validator once per value it voted for and once for
+ * "any" — the paper's counting of messages from distinct senders; a second, different vote is also reported as
+ * equivocation evidence. Thresholds are strict:
  * quorum = more than 2/3 of the total power ({@code 3·p > 2·total}), skip = more than 1/3 ({@code 3·p > total}).
  * Not thread-safe (owned by the driver).
  */
 public final class VoteKeeper {
+    /** Values counted per validator, round and kind; further conflicting votes are evidence only. */
+    static final int MAX_VALUES_PER_VOTER = 2;
+
     private final long height;
     private final ValidatorSet validators;
     private final long total;
@@ -45,15 +50,20 @@ public final class VoteKeeper {
             return VoteAddResult.NOT_A_VALIDATOR;
         }
         RoundVotes rv = (v.kind() == VoteKind.PREVOTE ? prevotes : precommits).computeIfAbsent(v.round(), r -> new RoundVotes());
-        Optional<SignedVote> prior = rv.of(v.voter());
-        if (prior.isPresent()) {
-            if (prior.get().vote().blockId().equals(v.blockId())) {
-                return VoteAddResult.DUPLICATE;
-            }
-            return new VoteAddResult.Equivocation(new DuplicateVoteEvidence(prior.get(), sv));
+        if (rv.has(v.voter(), v.blockId())) {
+            return VoteAddResult.DUPLICATE;
+        }
+        SignedVote prior = rv.first(v.voter());
+        if (prior != null && rv.valuesOf(v.voter()) >= MAX_VALUES_PER_VOTER) {
+            // still evidence, but not stored: a Byzantine voter cannot fill memory with values
+            return new VoteAddResult.Equivocation(new DuplicateVoteEvidence(prior, sv));
         }
         rv.add(sv, power);
         anyVoters.computeIfAbsent(v.round(), r -> new HashSet<>()).add(v.voter());
+        if (prior != null) {
+            // Counted for its value as the paper counts messages; the pair is the evidence.
+            return new VoteAddResult.Equivocation(new DuplicateVoteEvidence(prior, sv));
+        }
         return VoteAddResult.ADDED;
     }
 
@@ -77,7 +87,7 @@ public final class VoteKeeper {
 
     /** More than 2/3 of the power voted {@code kind} for anything (values and nil together) in {@code round}. */
     public boolean hasQuorumAny(VoteKind kind, int round) {
-        return isQuorum(get(kind, round).totalPower());
+        return isQuorum(get(kind, round).anyPower());
     }
 
     /** Rounds above {@code round} in which validators with more than 1/3 of the power sent a vote (L55). */
@@ -117,7 +127,7 @@ public final class VoteKeeper {
 
     /** Every vote this keeper counted in a round (for gossip / retransmission). */
     public List<SignedVote> votesOf(int round) {
-        List<SignedVote> out = new ArrayList<>(get(VoteKind.PREVOTE, round).all());
+        List<SignedVote> out = get(VoteKind.PREVOTE, round).all();
         out.addAll(get(VoteKind.PRECOMMIT, round).all());
         return out;
     }

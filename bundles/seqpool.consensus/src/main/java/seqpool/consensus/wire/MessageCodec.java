@@ -49,6 +49,17 @@ public final class MessageCodec {
         return w.toArray();
     }
 
+    public Block decodeBlock(Bytes encoded) throws MalformedMessageException {
+        Reader r = new Reader(encoded.toArray());
+        try {
+            Block b = readBlock(r);
+            r.end();
+            return b;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("invalid block: " + e.getMessage());
+        }
+    }
+
     public Bytes encode(ConsensusMessage m) {
         Writer w = new Writer();
         if (m instanceof ProposalMsg p) {
