@@ -1,6 +1,7 @@
 package seqpool.api.p2p;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -16,6 +17,10 @@ import seqpool.api.common.Bytes;
  * across peers or channels. Delivery is at most once per connection; a reconnect may lose queued messages, so protocols
  * retransmit what they need. Sending never blocks: {@link #send} reports back-pressure with {@link SendResult#QUEUE_FULL}.
  * All methods are thread-safe.
+ *
+ * <p>Channels are versioned: each node offers protocol versions per channel (e.g. {@code consensus/1}) and the session
+ * agrees on the highest common one; {@link #protocolVersion} tells which. A channel without a common version is
+ * unavailable with that peer ({@link #send} answers {@link SendResult#NOT_CONNECTED}).
  */
 @ProviderType
 public interface P2pNetwork {
@@ -26,7 +31,10 @@ public interface P2pNetwork {
     /** Peers with an open, authenticated session. */
     Set<Address> connectedPeers();
 
-    /** Queues a message for one peer. Never blocks. */
+    /**
+     * Queues a message for one peer. Never blocks. {@link SendResult#NOT_CONNECTED} if there is no session or no agreed
+     * version of the channel with that peer.
+     */
     SendResult send(Address peer, Channel channel, Bytes payload);
 
     /** Queues a message for every connected peer; returns how many accepted it. */
@@ -38,11 +46,22 @@ public interface P2pNetwork {
      */
     Subscription subscribe(Channel channel, MessageListener listener);
 
-    /** Lowers a peer's score for a protocol-level fault (bad signature, invalid message); may disconnect it. */
+    /**
+     * Lowers a peer's score by {@code points} (&gt; 0) for a protocol-level fault (bad signature, invalid message); at 0 or
+     * less the peer is disconnected and banned for a while. Other peers are unaffected.
+     */
     void penalize(Address peer, int points, String reason);
 
     /** State and score of a configured or connected peer. */
     Optional<PeerInfo> peer(Address peer);
+
+    /**
+     * The protocol version agreed with a connected peer on a channel, or empty if not connected or no common version.
+     * Implementations that do not negotiate versions (in-memory test networks) may keep this default.
+     */
+    default OptionalInt protocolVersion(Address peer, Channel channel) {
+        return OptionalInt.empty();
+    }
 
     /** Largest payload accepted by {@link #send}, in bytes. */
     int maxPayloadBytes();

@@ -16,7 +16,9 @@ import seqpool.api.common.Bytes;
  * block writers and see a consistent snapshot ({@link #snapshot()}). All methods are thread-safe.
  *
  * <p>Errors: {@link StoreFullException} when a commit would exceed the configured map size (nothing of that batch is
- * applied); {@link StoreException} for any other storage failure. Database names are validated by {@link DatabaseName}.
+ * applied, and the store stays usable); {@link StoreException} for any other storage failure, including use after the
+ * store was closed and opening more databases than configured. Database names are validated by {@link DatabaseName};
+ * handles and batches of another store instance are rejected with {@link IllegalArgumentException}.
  */
 @ProviderType
 public interface KeyValueStore {

@@ -1,0 +1,12 @@
+/**
+ * The PoS application's contract (DESIGN.md §3 steps 2–6): the validator set per epoch, the producer assignment of
+ * each epoch (a contiguous L2 block range and one producer), rotation of a stalled producer, and the tasks (reshare,
+ * batch signature, reward and slash reports) the pool has decided on through consensus. Everything here is derived from
+ * committed consensus state, so every node and any auditor computes the same answers.
+ */
+@Export
+@Version("1.0.0")
+package seqpool.api.pos;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,2 @@
+/** Key-range arithmetic shared by the store backends. */
+package seqpool.store.keys;

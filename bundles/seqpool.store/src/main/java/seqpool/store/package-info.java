@@ -1,2 +1,0 @@
-/** seqpool store module (implementation package; not exported). */
-package seqpool.store;
