@@ -1,0 +1,39 @@
+package seqpool.tss.frost;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * What the coordinator sends in round two: the message and the signers' commitments, sorted by identifier, no
+ * duplicates (RFC 9591 §5.2). Immutable.
+ */
+public record SigningPackage(List<SigningCommitment> commitments, byte[] message) {
+    public SigningPackage {
+        if (commitments == null || commitments.isEmpty() || message == null) {
+            throw new IllegalArgumentException("commitments and message are required");
+        }
+        List<SigningCommitment> sorted = new ArrayList<>(commitments);
+        sorted.sort(Comparator.comparingInt(SigningCommitment::identifier));
+        if (new HashSet<>(sorted.stream().map(SigningCommitment::identifier).toList()).size() != sorted.size()) {
+            throw new IllegalArgumentException("duplicate signer in the commitment list");
+        }
+        commitments = List.copyOf(sorted);
+        message = message.clone();
+    }
+
+    public List<Integer> signers() {
+        return commitments.stream().map(SigningCommitment::identifier).toList();
+    }
+
+    @Override
+    public byte[] message() {
+        return message.clone();
+    }
+
+    public SigningCommitment commitmentOf(int identifier) {
+        return commitments.stream().filter(c -> c.identifier() == identifier).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("identifier " + identifier + " is not a signer"));
+    }
+}

@@ -1,0 +1,10 @@
+package seqpool.tss.math;
+
+/** Bytes that are not a canonical element or scalar encoding. */
+public class InvalidEncodingException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidEncodingException(String message) {
+        super(message);
+    }
+}

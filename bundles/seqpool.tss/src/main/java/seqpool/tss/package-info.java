@@ -1,2 +1,0 @@
-/** seqpool tss module (implementation package; not exported). */
-package seqpool.tss;

@@ -1,0 +1,54 @@
+package seqpool.tss.vss;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import org.bouncycastle.math.ec.ECPoint;
+
+import seqpool.api.common.Address;
+import seqpool.tss.math.Polynomial;
+import seqpool.tss.math.Secp256k1;
+
+/** The checks every party applies to a dealer's deal; each failure disqualifies that dealer, the same for all. */
+final class DealCheck {
+    private DealCheck() {
+    }
+
+    /** Null if the deal is well-formed and its proofs hold, else the reason. */
+    static String structural(VssConfig cfg, byte[] sid, Address dealer, int dealerIndex, VssMessage.Commit commit,
+            VssMessage.Deal deal, byte[] dealBytes) {
+        if (!VssDealer.equalHash(commit.hash(), VssDealer.commitHash(sid, dealerIndex, dealBytes))) {
+            return "deal does not match its round-1 hash commitment";
+        }
+        if (deal.commitments().size() != cfg.receivers().threshold()) {
+            return "commitment has " + deal.commitments().size() + " terms, threshold is " + cfg.receivers().threshold();
+        }
+        if (deal.ciphertexts().size() != cfg.receivers().size()) {
+            return "deal has " + deal.ciphertexts().size() + " shares for " + cfg.receivers().size() + " receivers";
+        }
+        ECPoint c0 = deal.commitments().get(0);
+        if (cfg.kind() == VssConfig.Kind.DKG) {
+            if (deal.proof() == null || !deal.proof().verify(sid, cfg.dealerIdentifier(dealer), c0)) {
+                return "invalid proof of knowledge";
+            }
+        } else {
+            if (deal.proof() != null) {
+                return "unexpected proof in a reshare deal";
+            }
+            if (cfg.oldPublicKeys() != null) {
+                ECPoint expected = Secp256k1.mul(cfg.oldPublicKeys().publicShare(cfg.dealerIdentifier(dealer)),
+                        cfg.dealerLambda(dealer));
+                if (!expected.equals(c0)) {
+                    return "commitment to the constant term is not λ·X_i of the old public share";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether share·G equals the commitment evaluated at the receiver's identifier. */
+    static boolean shareMatches(List<ECPoint> commitments, int receiver, BigInteger share) {
+        return share != null && share.signum() > 0
+                && Secp256k1.mulG(share).equals(Polynomial.evaluateCommitment(commitments.toArray(ECPoint[]::new), receiver));
+    }
+}
