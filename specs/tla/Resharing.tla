@@ -30,6 +30,7 @@ CONSTANTS
   Committees,  \* the committees a DKG or a reshare may choose (model bound)
   MaxGen,      \* generations 1..MaxGen
   MaxCrash,    \* at most this many crashes
+  SpuriousTimeouts, \* TRUE: a reshare may time out and abort although nobody crashed (asynchrony)
   Policy,      \* "reshare" or "rotate"
   Mutant       \* "none", or the name of the rule deliberately weakened
 
@@ -166,6 +167,7 @@ ReshareAborted(s, reason) ==
   /\ Running /\ sess.kind = "reshare" /\ sess.id = s
   /\ \/ sess.newMembers \cap (crashed \cup Byz) /= {}
      \/ Cardinality(sess.dealers \ (crashed \cup sess.excluded)) < gen[sess.from].threshold
+     \/ SpuriousTimeouts
   /\ gen' = [gen EXCEPT ![sess.to].status = "aborted"]
   /\ sess' = [sess EXCEPT !.status = "aborted"]
   /\ UNCHANGED <<holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
@@ -173,7 +175,7 @@ ReshareAborted(s, reason) ==
 \* Old shares are deleted once a newer generation is complete (mutant EraseEarly: as soon as
 \* every new member acknowledged, before completion).
 GenerationErased(g) ==
-  /\ gen[g].status = "complete" /\ g /= cur
+  /\ gen[g].status = "complete"
   /\ \/ g < cur /\ Idle
      \/ Mutant = "EraseEarly" /\ Running /\ sess.from = g /\ sess.acked = sess.newMembers
   /\ gen' = [gen EXCEPT ![g].status = "erased"]
@@ -183,6 +185,8 @@ GenerationErased(g) ==
 
 (*************************** signing, faults, key switch ***************************)
 SwitchMsgs == IF Policy = "rotate" THEN {<<"switch", g>> : g \in Gens} ELSE {}
+\* what may be signed: a batch, or (key rotation) the switch to generation g's key
+SignMsgs == {<<"batch", 0>>} \cup SwitchMsgs
 
 \* Signers S sign msg, each with its share of generation g (mutant MixedGenerations: with the
 \* share of any generation it holds; mutant SubThreshold: one signer short).
@@ -227,7 +231,7 @@ Next ==
   \/ Running /\ ReshareCompleted(sess.id, sess.to)
   \/ Running /\ ReshareAborted(sess.id, "timeout")
   \/ \E g \in Gens : GenerationErased(g) \/ KeySwitched(g)
-  \/ \E g \in Gens, msg \in {"batch"} \cup SwitchMsgs :
+  \/ \E g \in Gens, msg \in SignMsgs :
        \E S \in SUBSET holders[g] : Signed(g, S, msg)
   \/ \E m \in Members : Crash(m)
 

@@ -3,9 +3,10 @@
 (* Trace validation for Resharing (see EpochRotationTrace for the scheme).  *)
 (* Start, completion, abort and erasure are reported by every member: the  *)
 (* first report performs the action, later ones of the same session or     *)
-(* generation are echoes.  Crash is not traced and may happen in between.  A Signed event  *)
-(* must be a signature by a threshold of holders of that generation's live  *)
-(* shares: a signer without a share of it (a mixed session) is rejected.    *)
+(* generation are echoes.  Crash is not traced and may happen in between. *)
+(* A Signed event must be a signature by a threshold of holders of that    *)
+(* generation's live shares: a signer without one (a mixed session) is     *)
+(* rejected.                                                               *)
 (***************************************************************************)
 EXTENDS Resharing, TraceData, TLC, Sequences
 
@@ -47,7 +48,7 @@ Match ==
                                    \/ Again(E.session, {"aborted"})
   \/ E.event = "GenerationErased" /\ \/ GenerationErased(E.generation)
                                      \/ gen[E.generation].status = "erased" /\ UNCHANGED vars
-  \/ E.event = "Signed" /\ \E msg \in {"batch"} \cup SwitchMsgs :
+  \/ E.event = "Signed" /\ \E msg \in SignMsgs :
                               Signed(E.generation, ToSet(E.signers), msg)
 
 Hidden == \E m \in Members : Crash(m)

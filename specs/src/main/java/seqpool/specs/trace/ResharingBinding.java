@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Resharing traces (seqpool.tss): members are every name in the trace; generations go up to the largest one
- * mentioned; group keys are checked by the spec's abstraction (the hex value itself is not interpreted); at most
- * one untraced crash may explain an abort.
+ * mentioned; group keys are checked by the spec's abstraction (the hex value itself is not interpreted); a reshare
+ * may abort on a timeout without a crash (a member may be slow, not dead), and at most one untraced crash happens.
  */
 public final class ResharingBinding implements TraceBinding {
     private final Set<String> byzantine;
@@ -53,6 +53,7 @@ public final class ResharingBinding implements TraceBinding {
                   Committees = {}
                   MaxGen <- TMaxGen
                   MaxCrash = 1
+                  SpuriousTimeouts = TRUE
                   Policy = "reshare"
                   Mutant = "none"
                 """;

@@ -1,5 +1,7 @@
 package seqpool.specs.trace;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import seqpool.specs.SpecsPaths;
@@ -24,8 +27,8 @@ import seqpool.specs.SpecsPaths;
  * the fresh ones the consensus and TSS modules' tests write to their {@code target/traces} when those modules were
  * built in the same reactor run (full build). File names tell the protocol ({@code consensus-*} → Tendermint,
  * {@code tss-*}/{@code reshare-*} → Resharing) and the Byzantine nodes ({@code .byz-n1,n3.}).
- * Consensus traces are checked height by height; by default the first {@code specs.traces.heights} (3) heights, all
- * of them with {@code -Dspecs.traces.heights=0}.
+ * Consensus traces are checked height by height; by default the first {@code specs.traces.heights} (2) heights, all
+ * of them with {@code -Dspecs.traces.heights=0}. Tampered copies of real traces must be rejected at the tampered line.
  */
 class ImplementationTraceTest {
     private static final Pattern BYZ = Pattern.compile("\\.byz-([a-z0-9,]+)\\.");
@@ -51,6 +54,48 @@ class ImplementationTraceTest {
                             .replaceAll("[^A-Za-z0-9_-]", "_"));
                     assertTrue(r.accepted(), () -> f + ": " + r);
                 }));
+    }
+
+    /** A correct node's second, conflicting prevote inserted into a real simulator trace is rejected there. */
+    @Test
+    void tamperedConsensusTraceIsRejectedAtTheForgedVote() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(
+                SpecsPaths.traceDir().resolve("impl/consensus-sim-n4-seed3-crash-partition.ndjson")));
+        int i = 0;
+        while (!lines.get(i).contains("\"event\":\"Prevote\"")) {
+            i++;
+        }
+        String vote = lines.get(i);
+        String forged = vote.contains("\"value\":\"nil\"") ? vote.replace("\"value\":\"nil\"", "\"value\":\"0x"
+                + "ab".repeat(32) + "\"") : vote.replaceAll("\"value\":\"0x[0-9a-f]+\"", "\"value\":\"nil\"");
+        lines.add(i + 1, forged);
+        ValidationResult r = validator.validate(new TendermintBinding(Set.of()),
+                TraceReader.parse(lines).stream().filter(e -> e.integer("height") <= 1).toList(), "impl-tampered-vote");
+        ValidationResult.Rejected rej = assertInstanceOf(ValidationResult.Rejected.class, r, r::toString);
+        assertEquals(i + 2, rej.line(), r::toString);
+    }
+
+    /** A real reshare trace with one acknowledgement removed: completing without it is rejected. */
+    @Test
+    void tamperedReshareTraceIsRejectedAtTheEarlyCompletion() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(
+                SpecsPaths.traceDir().resolve("impl/tss-reshare-abort-retry.ndjson")));
+        int ack = lines.size() - 1;
+        while (!lines.get(ack).contains("\"event\":\"ReshareAcked\"")) {
+            ack--;
+        }
+        lines.remove(ack);
+        int completed = ack;
+        while (!lines.get(completed).contains("\"event\":\"ReshareCompleted\"")) {
+            completed++;
+        }
+        List<String> blanked = new ArrayList<>(lines);
+        blanked.add(ack, "");   // keep the original line numbers
+        ValidationResult r = validator.validate(new ResharingBinding(Set.of()), TraceReader.parse(blanked),
+                "impl-tampered-ack");
+        ValidationResult.Rejected rej = assertInstanceOf(ValidationResult.Rejected.class, r, r::toString);
+        assertEquals("ReshareCompleted", rej.event().event(), r::toString);
+        assertEquals(completed + 2, rej.line(), r::toString);
     }
 
     private static List<Path> list(Path dir) throws IOException {
@@ -81,7 +126,7 @@ class ImplementationTraceTest {
     }
 
     private static List<TraceEvent> limitHeights(TraceBinding binding, List<TraceEvent> events) {
-        int heights = Integer.getInteger("specs.traces.heights", 3);
+        int heights = Integer.getInteger("specs.traces.heights", 2);
         if (!(binding instanceof TendermintBinding) || heights <= 0) {
             return events;
         }
