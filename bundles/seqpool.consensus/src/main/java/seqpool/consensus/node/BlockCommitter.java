@@ -39,10 +39,12 @@ final class BlockCommitter {
         if (appHeight > last) {
             throw new IllegalStateException("application committed height " + appHeight + " but the engine only " + last);
         }
-        for (long h = Math.max(1, last - EVIDENCE_MAX_AGE); h <= last; h++) {
+        for (long h = Math.min(appHeight + 1, Math.max(1, last - EVIDENCE_MAX_AGE)); h <= last; h++) {
             CommittedBlock cb = n.store.block(h).orElseThrow();
-            n.evidence.markCommitted(cb.block().evidence());
-            if (h > appHeight) {
+            if (h >= last - EVIDENCE_MAX_AGE) {
+                n.evidence.markCommitted(cb.block().evidence());
+            }
+            if (h > appHeight) { // handshake: the application missed these commits (crash between store and app)
                 n.app.finalizeBlock(new FinalizeBlockRequest(h, cb.blockId(), cb.block(), cb.block().evidence()));
                 n.app.commit(h);
             }

@@ -113,8 +113,9 @@ public final class ConsensusNode {
         return store.block(height);
     }
 
-    public long committedHeight() {
-        return driver.height() - 1;
+    /** The highest committed height: from the driver once started, from the store before. */
+    public long committedHeight() throws StoreException {
+        return driver != null ? driver.height() - 1 : store.lastHeight();
     }
 
     /** Times the double-sign guard refused to sign a conflicting value (expected only after a crash). */
