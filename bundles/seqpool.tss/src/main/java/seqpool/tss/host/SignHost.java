@@ -1,7 +1,6 @@
 package seqpool.tss.host;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,6 @@ import seqpool.tss.share.KeyShare;
 
 /** Runs one {@link SignSession} for the host: picks a stored nonce, sends, traces {@code Signed}, completes. */
 final class SignHost {
-    private static final Set<Long> RESERVED = java.util.Collections.synchronizedSet(new HashSet<>());
     private final TssNode node;
     private final SignSession session;
     private final KeyInfo info;
@@ -63,7 +61,7 @@ final class SignHost {
             byte[] taskId = SignSession.taskId(keyId, info.generation(), signers, message);
             String task = java.util.HexFormat.of().formatHex(taskId);
             if (sessions.containsKey(task)) {
-                RESERVED.remove(nonce.id());
+                node.reservedNonces().remove(nonce.id());
                 throw invalid("the same signing request is already running");
             }
             SignSession s = new SignSession(keyId, info.committee(), signers, share, node.vault(), message, node.self(), nonce);
@@ -88,7 +86,7 @@ final class SignHost {
     private static ShareVault.StoredNonce pickNonce(TssNode node, KeyId keyId, KeyShare share) throws StoreException {
         for (int attempt = 0; attempt < 2; attempt++) {
             for (ShareVault.StoredNonce n : node.vault().nonceCommitments(keyId, share.generation())) {
-                if (RESERVED.add(n.id())) {
+                if (node.reservedNonces().add(n.id())) {
                     return n;
                 }
             }
@@ -113,12 +111,14 @@ final class SignHost {
             if (deadline != null) {
                 deadline.cancel(false);
             }
-            RESERVED.remove(nonceId);
+            node.reservedNonces().remove(nonceId);
             node.finished(java.util.HexFormat.of().formatHex(taskId));
         }
         if (step.signature() != null) {
-            node.trace("Signed", Map.of("generation", info.generation(),
-                    "signers", session.signers().stream().map(node::name).toList()));
+            Map<String, Object> f = new java.util.LinkedHashMap<>();
+            f.put("generation", info.generation());
+            f.put("signers", session.signers().stream().map(node::name).toList());
+            node.trace("Signed", f);
             result.complete(new ThresholdSignature(SignatureScheme.FROST_SECP256K1_SHA256,
                     Bytes.wrap(step.signature().encode()), info.generation(), session.signers()));
         } else if (step.failure() != null) {

@@ -63,7 +63,9 @@ public final class TssNode implements ThresholdKeyService, AutoCloseable {
     private final Map<String, SignHost> signs = new HashMap<>();
     private final Map<String, List<InboundMessage>> pending = new LinkedHashMap<>();
     private int pendingCount;
-    private long nextNonceId = System.nanoTime();
+    private final Set<Long> reservedNonces = new java.util.HashSet<>();
+    /** Nonce ids grow with wall-clock microseconds, so ids stay unique across restarts. */
+    private long nextNonceId = System.currentTimeMillis() * 1000;
 
     public TssNode(P2pNetwork net, ShareVault vault, SecureRandom random, TraceSink trace,
             Function<Address, String> names, ScheduledExecutorService eventLoop, Duration sessionTimeout) {
@@ -235,7 +237,13 @@ public final class TssNode implements ThresholdKeyService, AutoCloseable {
         }
     }
 
+    /** Ids of stored nonces whose commitment a running signing session has published (event thread only). */
+    Set<Long> reservedNonces() {
+        return reservedNonces;
+    }
+
     long nextNonceIds(int n) {
+        nextNonceId = Math.max(nextNonceId, System.currentTimeMillis() * 1000);
         long first = nextNonceId;
         nextNonceId += n;
         return first;

@@ -156,6 +156,21 @@ class TssNodeTest {
         assertTrue(events.stream().anyMatch(e -> e.contains("GenerationErased") && e.contains("generation=2")));
         assertTrue(events.stream().anyMatch(e -> e.contains("ReshareAborted")));
 
+        // Refresh: same committee and threshold, new shares (generation 4), same key.
+        List<CompletableFuture<KeyInfo>> rf = new ArrayList<>();
+        for (Address a : c3.members()) {
+            rf.add(nodes.get(a).refresh(KEY, 5).toCompletableFuture());
+        }
+        all(rf).forEach(i -> {
+            assertEquals(4, i.generation());
+            assertEquals(groupKey, i.groupKey());
+            assertEquals(c3, i.committee());
+        });
+        byte[] m5 = "batch 5".getBytes();
+        assertTrue(PlainSchnorrVerifier.verify(groupKey.toArray(), m5,
+                sign(List.of(Parties.address(2), Parties.address(3), Parties.address(6), Parties.address(7)), m5)
+                        .value().toArray()));
+
         nodes.get(Parties.address(2)).delete(KEY);
         assertEquals(KeyStatus.DELETED, nodes.get(Parties.address(2)).status(KEY).orElseThrow().status());
     }

@@ -1,6 +1,7 @@
 package seqpool.tss.vss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +66,32 @@ class DkgTest {
         if (t > 1) {
             List<KeyShare> tooFew = all.subList(0, t - 1);
             assertThrows(IllegalArgumentException.class, () -> FrostHelper.sign(tooFew, msg, rnd));
+            assertFalse(PlainSchnorrVerifier.verify(groupKey, msg, signBelowThreshold(tooFew, msg, rnd)),
+                    "t-1 shares must not produce a valid signature");
         }
+    }
+
+    /** Bypasses the threshold check (a package claiming threshold t-1) and aggregates by hand. */
+    static byte[] signBelowThreshold(List<KeyShare> few, byte[] msg, SecureRandom rnd) {
+        var pk = few.get(0).publicKeys();
+        var lowered = new seqpool.tss.share.PublicKeyPackage(pk.groupKey(), pk.publicShares(), few.size());
+        List<seqpool.tss.frost.SigningNonces> ns = new ArrayList<>();
+        List<seqpool.tss.frost.SigningCommitment> cs = new ArrayList<>();
+        List<KeyShare> ks = new ArrayList<>();
+        for (KeyShare k : few) {
+            KeyShare low = new KeyShare(k.identifier(), k.generation(), k.secret(), lowered);
+            ks.add(low);
+            var n = seqpool.tss.frost.SigningNonces.generate(low, rnd);
+            ns.add(n);
+            cs.add(n.commitment());
+        }
+        var pkg = new seqpool.tss.frost.SigningPackage(cs, msg);
+        java.math.BigInteger z = java.math.BigInteger.ZERO;
+        for (int i = 0; i < ks.size(); i++) {
+            z = z.add(seqpool.tss.frost.FrostSigner.sign(pkg, ns.get(i), ks.get(i)).z());
+        }
+        var r = new seqpool.tss.frost.SigningTranscript(pkg, pk.groupKey()).groupCommitment();
+        return new FrostSignature(r, z.mod(seqpool.tss.math.Secp256k1.N)).encode();
     }
 
     static List<Integer> ids(List<KeyShare> q) {
