@@ -91,9 +91,10 @@ DkgDealt(s, d) ==
 
 \* A member whose share fails the commitment check accuses the dealer, who is excluded (several
 \* members may accuse the same dealer).  A Byzantine member may accuse an honest dealer falsely:
-\* the dealer answers with the share in clear and stays qualified.
+\* the dealer answers with the share in clear and stays qualified.  (seqpool.tss emits this event
+\* in reshares too, where a bad dealing is already excluded by ReshareDealt's check.)
 DkgComplaint(s, accuser, accused) ==
-  /\ Running /\ sess.kind = "dkg" /\ sess.id = s
+  /\ Running /\ sess.id = s
   /\ accuser \in sess.newMembers \ crashed
   /\ accused \in sess.dealt
   /\ accused \in sess.bad \/ accuser \in Byz
