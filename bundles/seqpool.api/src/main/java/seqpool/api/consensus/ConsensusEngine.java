@@ -1,0 +1,36 @@
+package seqpool.api.consensus;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import seqpool.api.common.Bytes;
+import seqpool.api.p2p.Subscription;
+
+/**
+ * The consensus engine: a Tendermint BFT state machine replicating an ordered sequence of blocks of opaque
+ * transactions among the validators, with stake as voting power. Safety holds while less than 1/3 of the voting power
+ * is Byzantine; liveness needs, in addition, a network that eventually delivers messages.
+ *
+ * <p>Thread-safety: every method may be called from any thread; listeners run on the engine's event thread.
+ */
+@ProviderType
+public interface ConsensusEngine {
+    /** Offers a transaction to the mempool (checked with the application's checkTx). Never blocks on consensus. */
+    SubmitResult submit(Bytes tx);
+
+    /**
+     * Delivers every committed block with height ≥ {@code fromHeight} to the listener, in height order: first the
+     * stored ones, then new ones as they commit. Closing the subscription stops delivery.
+     */
+    Subscription follow(long fromHeight, CommitListener listener);
+
+    /** The highest committed height (0 before the first block). */
+    long committedHeight();
+
+    /** A committed block with its certificate, if stored. */
+    Optional<CommittedBlock> block(long height);
+
+    /** The validator set of the height being decided now. */
+    ValidatorSet currentValidators();
+}

@@ -1,0 +1,78 @@
+package seqpool.consensus.host;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.metatype.annotations.Designate;
+
+import seqpool.api.common.Bytes;
+import seqpool.api.consensus.CommitListener;
+import seqpool.api.consensus.CommittedBlock;
+import seqpool.api.consensus.ConsensusApplication;
+import seqpool.api.consensus.ConsensusEngine;
+import seqpool.api.consensus.SubmitResult;
+import seqpool.api.consensus.ValidatorSet;
+import seqpool.api.identity.NodeSigner;
+import seqpool.api.p2p.P2pNetwork;
+import seqpool.api.p2p.Subscription;
+import seqpool.api.store.KeyValueStore;
+import seqpool.api.store.StoreException;
+import seqpool.api.trace.TraceSink;
+import seqpool.consensus.node.SignatureVerifier;
+
+/**
+ * The engine as a Declarative Services component: needs a configuration (PID {@code seqpool.consensus}), the p2p
+ * network, the store, the node's signer and the application; starts the event thread in activate, stops it in
+ * deactivate.
+ */
+@Component(configurationPid = "seqpool.consensus", configurationPolicy = ConfigurationPolicy.REQUIRE, service = ConsensusEngine.class)
+@Designate(ocd = ConsensusConfig.class)
+public final class ConsensusComponent implements ConsensusEngine {
+    private final ConsensusHost host;
+
+    @Activate
+    public ConsensusComponent(ConsensusConfig config, @Reference P2pNetwork network, @Reference KeyValueStore store,
+            @Reference NodeSigner signer, @Reference ConsensusApplication app,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) TraceSink trace) throws StoreException {
+        this.host = new ConsensusHost(ConsensusSettings.nodeConfig(config), signer, SignatureVerifier.SECP256K1, store,
+                app, ConsensusSettings.genesis(config.genesisValidators()), network, trace == null ? TraceSink.NONE : trace,
+                Map.of());
+        host.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        host.close();
+    }
+
+    @Override
+    public SubmitResult submit(Bytes tx) {
+        return host.submit(tx);
+    }
+
+    @Override
+    public Subscription follow(long fromHeight, CommitListener listener) {
+        return host.follow(fromHeight, listener);
+    }
+
+    @Override
+    public long committedHeight() {
+        return host.committedHeight();
+    }
+
+    @Override
+    public Optional<CommittedBlock> block(long height) {
+        return host.block(height);
+    }
+
+    @Override
+    public ValidatorSet currentValidators() {
+        return host.currentValidators();
+    }
+}

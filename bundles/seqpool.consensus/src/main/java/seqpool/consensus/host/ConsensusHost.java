@@ -1,0 +1,234 @@
+package seqpool.consensus.host;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import seqpool.api.common.Address;
+import seqpool.api.common.Bytes;
+import seqpool.api.consensus.CommitListener;
+import seqpool.api.consensus.CommittedBlock;
+import seqpool.api.consensus.ConsensusApplication;
+import seqpool.api.consensus.ConsensusEngine;
+import seqpool.api.consensus.SubmitResult;
+import seqpool.api.consensus.ValidatorSet;
+import seqpool.api.identity.NodeSigner;
+import seqpool.api.p2p.Channel;
+import seqpool.api.p2p.P2pNetwork;
+import seqpool.api.p2p.Subscription;
+import seqpool.api.store.KeyValueStore;
+import seqpool.api.store.StoreException;
+import seqpool.api.trace.TraceSink;
+import seqpool.consensus.node.ConsensusNode;
+import seqpool.consensus.node.NodeAction;
+import seqpool.consensus.node.NodeConfig;
+import seqpool.consensus.node.SignatureVerifier;
+import seqpool.consensus.node.TimerKey;
+
+/**
+ * Runs one {@link ConsensusNode} on a single event thread ("seqpool-consensus"): p2p listeners and callers only
+ * enqueue; timers are scheduled on the same thread; actions go to the {@link P2pNetwork}. A store failure or an
+ * application exception stops the engine (logged with the cause) rather than continue on unknown state.
+ *
+ * <p>Thread-safety: all public methods may be called from any thread. {@link #submit} queues the transaction for the
+ * event thread and answers ACCEPTED unless it is too large or the queue is full; checkTx runs on the event thread.
+ */
+public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ConsensusHost.class.getName());
+
+    private final ConsensusNode node;
+    private final P2pNetwork network;
+    private final NodeConfig config;
+    private final ScheduledExecutorService events;
+    private final List<CommitListener> followers = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Bytes> submitted = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger submittedCount = new AtomicInteger();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile long committedHeight;
+    private volatile ValidatorSet validators;
+    private Subscription subscription;
+    private Thread eventThread;
+
+    public ConsensusHost(NodeConfig config, NodeSigner signer, SignatureVerifier verifier, KeyValueStore store,
+            ConsensusApplication app, ValidatorSet genesis, P2pNetwork network, TraceSink trace,
+            Map<Address, String> traceNames) throws StoreException {
+        this.config = config;
+        this.network = network;
+        this.node = new ConsensusNode(config, signer, verifier, store, app, genesis, trace, traceNames);
+        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "seqpool-consensus");
+            t.setDaemon(true);
+            eventThread = t;
+            return t;
+        });
+        ex.setRemoveOnCancelPolicy(true);
+        this.events = ex;
+        this.validators = genesis;
+    }
+
+    /** Subscribes to the consensus channel and starts (or resumes from the store) consensus. */
+    public void start() {
+        subscription = network.subscribe(Channel.CONSENSUS, m -> run(() -> node.onMessage(m.from(), m.payload())));
+        run(node::start);
+    }
+
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            if (subscription != null) {
+                subscription.close();
+            }
+            events.shutdownNow();
+            try {
+                events.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public SubmitResult submit(Bytes tx) {
+        if (tx.size() > config.limits().maxTxBytes()) {
+            return SubmitResult.REJECTED;
+        }
+        if (submittedCount.incrementAndGet() > config.mempoolMaxTxs()) {
+            submittedCount.decrementAndGet();
+            return SubmitResult.MEMPOOL_FULL;
+        }
+        submitted.add(tx);
+        if (drainScheduled.compareAndSet(false, true)) {
+            run(this::drainSubmitted);
+        }
+        return SubmitResult.ACCEPTED;
+    }
+
+    private List<NodeAction> drainSubmitted() throws StoreException {
+        drainScheduled.set(false);
+        Bytes tx;
+        while ((tx = submitted.poll()) != null) {
+            submittedCount.decrementAndGet();
+            node.submit(tx);
+        }
+        return node.flush();
+    }
+
+    @Override
+    public Subscription follow(long fromHeight, CommitListener listener) {
+        AtomicBoolean open = new AtomicBoolean(true);
+        CommitListener guarded = b -> {
+            if (open.get() && b.height() >= fromHeight) {
+                listener.onCommit(b);
+            }
+        };
+        run(() -> {
+            for (long h = Math.max(1, fromHeight); h <= node.committedHeight(); h++) {
+                Optional<CommittedBlock> b = node.block(h);
+                if (b.isPresent()) {
+                    guarded.onCommit(b.get());
+                }
+            }
+            followers.add(guarded);
+            return List.of();
+        });
+        return () -> {
+            open.set(false);
+            followers.remove(guarded);
+        };
+    }
+
+    @Override
+    public long committedHeight() {
+        return committedHeight;
+    }
+
+    @Override
+    public Optional<CommittedBlock> block(long height) {
+        try {
+            return node.block(height);
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read block " + height + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ValidatorSet currentValidators() {
+        return validators;
+    }
+
+    public Address self() {
+        return node.self();
+    }
+
+    /** A step of the node, run on the event thread; its actions are carried out there too. */
+    @FunctionalInterface
+    interface Step {
+        List<NodeAction> run() throws StoreException;
+    }
+
+    private void run(Step step) {
+        if (stopped.get()) {
+            return;
+        }
+        try {
+            events.execute(() -> execute(step));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private void execute(Step step) {
+        if (stopped.get()) {
+            return;
+        }
+        try {
+            perform(step.run());
+        } catch (StoreException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "consensus engine stopped: " + e.getMessage(), e);
+            stopped.set(true);
+            events.shutdown();
+        }
+    }
+
+    private void perform(List<NodeAction> actions) {
+        for (NodeAction a : actions) {
+            if (a instanceof NodeAction.Broadcast b) {
+                network.broadcast(Channel.CONSENSUS, b.payload());
+            } else if (a instanceof NodeAction.SendTo s) {
+                network.send(s.peer(), Channel.CONSENSUS, s.payload());
+            } else if (a instanceof NodeAction.SetTimer t) {
+                TimerKey key = t.key();
+                if (!stopped.get()) {
+                    events.schedule(() -> execute(() -> node.onTimer(key)), t.delayMs(), TimeUnit.MILLISECONDS);
+                }
+            } else if (a instanceof NodeAction.Committed c) {
+                committedHeight = c.block().height();
+                validators = node.currentValidators();
+                for (CommitListener l : followers) {
+                    try {
+                        l.onCommit(c.block());
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "commit listener failed at height " + c.block().height(), e);
+                    }
+                }
+            } else if (a instanceof NodeAction.Penalize p) {
+                LOG.log(System.Logger.Level.INFO, "rejected consensus message from " + p.peer() + ": " + p.reason());
+                network.penalize(p.peer(), 10, p.reason());
+            }
+        }
+    }
+
+    /** For tests: whether the caller is on the event thread. */
+    boolean onEventThread() {
+        return Thread.currentThread() == eventThread;
+    }
+}

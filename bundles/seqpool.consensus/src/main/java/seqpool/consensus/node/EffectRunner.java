@@ -1,0 +1,98 @@
+package seqpool.consensus.node;
+
+import java.util.List;
+
+import seqpool.api.common.Bytes;
+import seqpool.api.consensus.Block;
+import seqpool.api.consensus.SignedVote;
+import seqpool.api.consensus.VoteKind;
+import seqpool.api.store.StoreException;
+import seqpool.consensus.driver.DriverEffect;
+import seqpool.consensus.driver.ReceivedProposal;
+import seqpool.consensus.round.RoundStep;
+import seqpool.consensus.wire.ConsensusMessage.EvidenceMsg;
+import seqpool.consensus.wire.ConsensusMessage.ProposalMsg;
+import seqpool.consensus.wire.ConsensusMessage.VoteMsg;
+import seqpool.consensus.wire.MessageCodec;
+
+/** Carries out one driver effect for the node: sign (through the guard), broadcast, time, decide, gossip evidence. */
+final class EffectRunner {
+    private EffectRunner() {
+    }
+
+    static void run(ConsensusNode n, DriverEffect e) throws StoreException {
+        if (e instanceof DriverEffect.EnteredRound r) {
+            if (r.height() == n.driver.height() && !n.replaying) {
+                n.tracer.newRound(r.height(), r.round());
+            }
+        } else if (e instanceof DriverEffect.RequestValue rv) {
+            requestValue(n, rv);
+        } else if (e instanceof DriverEffect.SignProposal sp) {
+            if (sp.height() != n.driver.height()) {
+                return;
+            }
+            Signing.Result<ProposalMsg> r = n.signing.proposal(sp.height(), sp.round(), sp.validRound(), sp.blockId(), sp.block());
+            ProposalMsg m = r.message();
+            if (r.fresh()) {
+                n.tracer.propose(sp.height(), sp.round(), n.self, sp.blockId(), sp.validRound());
+            }
+            n.ownMessages.add(m);
+            n.broadcast(m);
+            boolean valid = BlockValidity.check(n, m.block()).isEmpty();
+            n.effects.addAll(n.driver.onProposal(new ReceivedProposal(m.proposal(), m.block(), m.proposal().blockId(), valid)));
+        } else if (e instanceof DriverEffect.SignVote sv) {
+            if (sv.vote().height() != n.driver.height()) {
+                return;
+            }
+            Signing.Result<SignedVote> r = n.signing.vote(sv.vote());
+            SignedVote v = r.message();
+            if (r.fresh()) {
+                n.tracer.vote(v.vote().kind() == VoteKind.PREVOTE, v.vote().height(), v.vote().round(), n.self, v.vote().blockId());
+            }
+            VoteMsg m = new VoteMsg(v);
+            n.ownMessages.add(m);
+            n.broadcast(m);
+            n.effects.addAll(n.driver.onVote(v));
+        } else if (e instanceof DriverEffect.ScheduleTimeout t) {
+            if (t.height() == n.driver.height()) {
+                n.actions.add(new NodeAction.SetTimer(new TimerKey.Timeout(t.step(), t.height(), t.round()), duration(n, t.step(), t.round())));
+            }
+        } else if (e instanceof DriverEffect.Decided d) {
+            if (d.height() == n.driver.height()) {
+                n.committer.commit(ConsensusNode.committed(d.block(), d.blockId(), d.round(), d.precommits()));
+            }
+        } else if (e instanceof DriverEffect.EvidenceFound f) {
+            if (n.evidence.add(f.evidence())) {
+                n.broadcast(new EvidenceMsg(f.evidence()));
+            }
+        } else {
+            throw new IllegalStateException("unhandled driver effect " + e);
+        }
+    }
+
+    private static void requestValue(ConsensusNode n, DriverEffect.RequestValue rv) throws StoreException {
+        if (rv.height() != n.driver.height()) {
+            return;
+        }
+        if (n.replaying) {
+            n.pendingValueRound = rv.round(); // the log may hold the value proposed before the crash
+            return;
+        }
+        n.pendingValueRound = null;
+        List<Bytes> txs = n.mempool.take(n.config.maxBlockTxs(), n.config.maxBlockBytes());
+        Block b = new Block(rv.height(), n.lastBlockId, n.self, txs, n.evidence.take(n.config.limits().maxEvidence()));
+        n.store.appendWal(rv.height(), WalEntry.value(rv.round(), b));
+        n.effects.addAll(n.driver.onValue(rv.round(), b, MessageCodec.blockId(b)));
+    }
+
+    /** timeout{step}(round) = base + round × delta (paper: timeouts grow by a delta per round). */
+    static long duration(ConsensusNode n, RoundStep step, int round) {
+        NodeConfig c = n.config;
+        return switch (step) {
+            case PROPOSE -> c.proposeBaseMs() + round * c.proposeDeltaMs();
+            case PREVOTE -> c.prevoteBaseMs() + round * c.prevoteDeltaMs();
+            case PRECOMMIT -> c.precommitBaseMs() + round * c.precommitDeltaMs();
+            default -> throw new IllegalArgumentException("no timeout for " + step);
+        };
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Test support shipped with the bundle but not exported: an in-process {@link seqpool.api.p2p.P2pNetwork} hub for host
+ * tests and benchmarks that run without sockets. Never used by production wiring.
+ */
+package seqpool.consensus.testing;

@@ -1,0 +1,79 @@
+package seqpool.consensus.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import seqpool.api.common.Bytes;
+import seqpool.api.common.Hash32;
+import seqpool.api.consensus.Block;
+import seqpool.api.consensus.SignedVote;
+import seqpool.api.consensus.Vote;
+import seqpool.consensus.wire.ConsensusMessage;
+import seqpool.consensus.wire.ConsensusMessage.ProposalMsg;
+import seqpool.consensus.wire.ConsensusMessage.VoteMsg;
+import seqpool.consensus.wire.MalformedMessageException;
+import seqpool.consensus.wire.MessageCodec;
+import seqpool.consensus.wire.SignedProposal;
+
+/**
+ * Fault injection on the sending side: honest nodes' messages pass unchanged; a Byzantine node's are dropped
+ * (silent) or, for odd-indexed recipients, replaced by a conflicting message it signs with its own key (equivocating
+ * proposer, double voter). The conflicting message for one (height, round, kind) is always the same one.
+ */
+final class ByzantineOutbox {
+    private final Simulation sim;
+    private final Map<String, Bytes> alternatives = new HashMap<>();
+
+    ByzantineOutbox(Simulation sim) {
+        this.sim = sim;
+    }
+
+    void send(SimNode from, SimNode to, Bytes payload) {
+        if (from.honest() || from.fault == Fault.TWINS) {
+            sim.transmit(from, to, payload);
+            return;
+        }
+        if (from.fault == Fault.SILENT) {
+            return;
+        }
+        Bytes out = payload;
+        if (to.index % 2 == 1) {
+            out = alternative(from, payload);
+        }
+        sim.transmit(from, to, out);
+    }
+
+    private Bytes alternative(SimNode from, Bytes payload) {
+        ConsensusMessage m;
+        try {
+            m = sim.codec.decode(payload);
+        } catch (MalformedMessageException e) {
+            return payload;
+        }
+        if (from.fault == Fault.EQUIVOCATING_PROPOSER && m instanceof ProposalMsg p) {
+            SignedProposal sp = p.proposal();
+            return alternatives.computeIfAbsent("p/" + from.index + "/" + sp.height() + "/" + sp.round(), k -> {
+                List<Bytes> txs = new ArrayList<>(p.block().txs());
+                Bytes extra = Bytes.utf8("tbyz-" + sim.seed + "-" + sp.height() + "-" + sp.round());
+                sim.knownTxs.add(extra);
+                txs.add(extra);
+                Block b = new Block(p.block().height(), p.block().previous(), p.block().proposer(), txs, p.block().evidence());
+                Hash32 id = MessageCodec.blockId(b);
+                SignedProposal alt = new SignedProposal(sp.height(), sp.round(), sp.validRound(), id, sp.proposer(),
+                        from.signer.sign(sim.nodeConfig.digests().proposal(sp.height(), sp.round(), sp.validRound(), id)));
+                return sim.codec.encode(new ProposalMsg(alt, b));
+            });
+        }
+        if (from.fault == Fault.DOUBLE_VOTER && m instanceof VoteMsg vm) {
+            Vote v = vm.vote().vote();
+            return alternatives.computeIfAbsent("v/" + from.index + "/" + v.height() + "/" + v.round() + "/" + v.kind(), k -> {
+                Hash32 other = v.isNil() ? new Hash32(Bytes.wrap(seqpool.codec.crypto.Keccak.digest(k.getBytes()))) : Hash32.ZERO;
+                Vote alt = new Vote(v.kind(), v.height(), v.round(), other, v.voter());
+                return sim.codec.encode(new VoteMsg(new SignedVote(alt, from.signer.sign(sim.nodeConfig.digests().vote(alt)))));
+            });
+        }
+        return payload;
+    }
+}

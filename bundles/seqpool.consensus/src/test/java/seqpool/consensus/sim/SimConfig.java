@@ -1,0 +1,31 @@
+package seqpool.consensus.sim;
+
+/**
+ * One simulation's settings. Byzantine validators are the first {@code byzantine} indices (their addresses, hence
+ * proposer order, depend on the seed). Partitions and crashes happen before {@code healAtMs}; after it the network
+ * is reliable apart from {@code loss}/{@code duplication}.
+ */
+record SimConfig(int n, int byzantine, Fault fault, long durationMs, long healAtMs, boolean partitions, boolean crashes,
+        double loss, double duplication, int minDelayMs, int maxDelayMs, boolean permanentTwinSplit) {
+
+    static SimConfig standard(int n, Fault fault) {
+        int f = (n - 1) / 3;
+        return new SimConfig(n, fault == null ? 0 : f, fault, 5000, 2500, true, true, 0.05, 0.03, 1, 25, false);
+    }
+
+    SimConfig withDuration(long duration, long heal) {
+        return new SimConfig(n, byzantine, fault, duration, heal, partitions, crashes, loss, duplication, minDelayMs, maxDelayMs, permanentTwinSplit);
+    }
+
+    SimConfig withByzantine(int b, Fault f) {
+        return new SimConfig(n, b, f, durationMs, healAtMs, partitions, crashes, loss, duplication, minDelayMs, maxDelayMs, permanentTwinSplit);
+    }
+
+    SimConfig calm() {
+        return new SimConfig(n, byzantine, fault, durationMs, healAtMs, false, false, 0.0, 0.0, minDelayMs, maxDelayMs, permanentTwinSplit);
+    }
+
+    SimConfig twinSplit() {
+        return new SimConfig(n, byzantine, fault, durationMs, durationMs, false, false, loss, duplication, minDelayMs, maxDelayMs, true);
+    }
+}

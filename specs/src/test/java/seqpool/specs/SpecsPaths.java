@@ -1,0 +1,33 @@
+package seqpool.specs;
+
+import java.nio.file.Path;
+
+import seqpool.specs.tlc.TlcRunner;
+
+/** Where the build keeps specs, traces and TLC's work files (set by surefire; defaults for the IDE). */
+public final class SpecsPaths {
+    private SpecsPaths() {
+    }
+
+    public static Path specDir() {
+        return Path.of(System.getProperty("specs.dir", "tla"));
+    }
+
+    public static Path traceDir() {
+        return Path.of(System.getProperty("specs.traces", "traces"));
+    }
+
+    public static Path workDir() {
+        return Path.of(System.getProperty("specs.work", "target/tlc"));
+    }
+
+    /** The -Dspecs.model filter ("" = all). */
+    public static String modelFilter() {
+        return System.getProperty("specs.model", "");
+    }
+
+    /** One TLC worker: the machine has 2 cores and trace checks need a single worker. */
+    public static TlcRunner runner() {
+        return TlcRunner.fromClasspath(workDir(), 1, 600);
+    }
+}

@@ -1,0 +1,73 @@
+package seqpool.specs.tlc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import seqpool.specs.SpecsPaths;
+
+class ModelTest {
+
+    @Test
+    void readsExpectationFromHeader(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("MCFoo_Bar.cfg");
+        Files.writeString(cfg, "\\* expect: invariant NoTwoBlocks\nCONSTANTS\n");
+        Model m = Model.load(cfg);
+        assertEquals("MCFoo", m.rootModule());
+        assertEquals(TlcOutcome.INVARIANT_VIOLATED, m.expected());
+        assertEquals("NoTwoBlocks", m.violated());
+        assertTrue(m.matches("Foo") && m.matches("MCFoo_Bar") && !m.matches("Baz"));
+    }
+
+    @Test
+    void modelWithoutExpectationIsRefused(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("MCFoo.cfg");
+        Files.writeString(cfg, "CONSTANTS\n");
+        assertThrows(IllegalArgumentException.class, () -> Model.load(cfg));
+    }
+
+    @Test
+    void mismatchNamesTheWrongInvariant(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("MCFoo_M.cfg");
+        Files.writeString(cfg, "\\* expect: invariant A\n");
+        Model m = Model.load(cfg);
+        assertNull(m.mismatch(TlcResult.of(12, "Error: Invariant A is violated.")));
+        assertNotNull(m.mismatch(TlcResult.of(12, "Error: Invariant B is violated.")));
+        assertNotNull(m.mismatch(TlcResult.of(0, "Model checking completed. No error has been found.")));
+    }
+
+    /** Every invariant checked by a passing model has a mutant that must violate it. */
+    @Test
+    void everyInvariantHasAMutant() throws Exception {
+        List<Model> models = Model.all(SpecsPaths.specDir(), "", false);
+        Set<String> refuted = models.stream().filter(Model::mutant).map(m -> m.rootModule() + "." + m.violated())
+                .collect(Collectors.toSet());
+        for (Model m : models) {
+            if (m.mutant()) {
+                continue;
+            }
+            for (String line : Files.readAllLines(m.config())) {
+                String l = line.strip();
+                if (l.startsWith("INVARIANT") || l.startsWith("PROPERTY")) {
+                    for (String name : l.substring(l.indexOf(' ') + 1).trim().split("\\s+")) {
+                        if (!name.equals("TypeOK")) {
+                            assertTrue(refuted.contains(m.rootModule() + "." + name),
+                                    m.name() + " checks " + name + " but no mutant model refutes it");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
