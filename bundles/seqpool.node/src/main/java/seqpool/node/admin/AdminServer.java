@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import seqpool.node.swap.ModuleSwapper;
 
 /**
- * The node's admin API on loopback (JDK HTTP server): {@code GET /health}, {@code GET /modules},
+ * The node's admin API on loopback (JDK HTTP server): {@code GET /health}, {@code GET /peers}, {@code GET /modules},
  * {@code POST /modules/update?name=..&file=..} (blue-green hot swap through {@link ModuleSwapper}). Mutating calls need
  * the bearer token that this component writes, owner-only, to {@code admin.tokenFile} at each start. Starts only when
  * the node has published configuration PID {@code seqpool.admin}.
@@ -66,6 +66,7 @@ public final class AdminServer {
         AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token);
         server.createContext("/health", handlers::health);
         server.createContext("/modules", handlers::modules);
+        server.createContext("/peers", handlers::peers);
         server.setExecutor(executor);
         server.start();
         String url = "http://" + config.host() + ":" + server.getAddress().getPort();
