@@ -31,9 +31,9 @@ final class AdminHandlers {
     private final byte[] token;
     private final PeerReport peers;
 
-    AdminHandlers(BundleContext context, ModuleSwapper swapper, String token) {
+    AdminHandlers(BundleContext context, ModuleSwapper swapper, String token, PeerReport peers) {
         this.context = context;
-        this.peers = new PeerReport(context);
+        this.peers = peers;
         this.swapper = swapper;
         this.token = token.getBytes(StandardCharsets.US_ASCII);
     }

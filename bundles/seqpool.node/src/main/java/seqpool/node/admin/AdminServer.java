@@ -17,9 +17,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.sun.net.httpserver.HttpServer;
 
+import seqpool.api.p2p.P2pNetwork;
 import seqpool.node.swap.ModuleSwapper;
 
 /**
@@ -46,6 +51,11 @@ public final class AdminServer {
     private final HttpServer server;
     private final ExecutorService executor;
 
+    /** The p2p transport, while one is registered (optional, dynamic, greedy: a new one replaces the old). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile P2pNetwork p2p;
+
     @Activate
     public AdminServer(BundleContext context, Config config) throws IOException {
         if (!config.enabled()) {
@@ -63,7 +73,8 @@ public final class AdminServer {
             return t;
         });
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 16);
-        AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token);
+        AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token,
+                new PeerReport(() -> p2p));
         server.createContext("/health", handlers::health);
         server.createContext("/modules", handlers::modules);
         server.createContext("/peers", handlers::peers);
