@@ -99,10 +99,15 @@ class ExecutableJarIT {
                     HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
-            // The p2p transport runs (no peers configured) and the LMDB store opened its directory.
-            assertTrue(health.body().contains("\"running\":true"), health.body());
-            assertTrue(health.body().contains("\"connected\":0"), health.body());
-            assertTrue(Files.isDirectory(dir.resolve("data/store")), "store directory created");
+            // The p2p transport starts (no peers configured) and the LMDB store opens its directory.
+            String peers = "";
+            for (int i = 0; i < 300 && !peers.contains("\"running\":true"); i++) {
+                peers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/peers")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Thread.sleep(100);
+            }
+            assertTrue(peers.contains("\"running\":true") && peers.contains("\"connected\":0"), peers);
+            assertTrue(Files.isRegularFile(dir.resolve("data/store/data.mdb")), "store opened in data/store");
 
             Result modules = run(dir, "modules", "--node", url);
             assertEquals(0, modules.code(), modules.err());
