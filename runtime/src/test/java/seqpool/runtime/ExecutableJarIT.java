@@ -37,7 +37,8 @@ class ExecutableJarIT {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("seqpool node 1.0.0"), r.out());
         assertTrue(r.out().contains("org.apache.felix.framework 7.0.5"), r.out());
-        for (String m : List.of("seqpool.api", "seqpool.codec", "seqpool.node", "seqpool.wrap.web3j")) {
+        for (String m : List.of("seqpool.api", "seqpool.codec", "seqpool.node", "seqpool.wrap.web3j", "seqpool.store",
+                "seqpool.p2p", "seqpool.contracts", "seqpool.staking")) {
             assertTrue(r.out().contains(m), m + " in " + r.out());
         }
         assertTrue(r.out().contains("admin/1"), r.out());
@@ -47,7 +48,8 @@ class ExecutableJarIT {
     void modulesAreAllActive(@TempDir Path dir) throws Exception {
         Result r = run(dir, "modules");
         assertEquals(0, r.code(), r.err());
-        for (String m : List.of("org.apache.felix.scr", "org.apache.felix.configadmin", "picocli", "seqpool.node")) {
+        for (String m : List.of("org.apache.felix.scr", "org.apache.felix.configadmin", "picocli", "seqpool.node",
+                "seqpool.staking", "seqpool.contracts")) {
             assertTrue(r.out().contains(m), m + " in " + r.out());
         }
         assertFalse(r.out().contains("INSTALLED") || r.out().contains("RESOLVED"), r.out());
@@ -57,7 +59,7 @@ class ExecutableJarIT {
     void helpAndUnknownCommands(@TempDir Path dir) throws Exception {
         Result help = run(dir, "help");
         assertEquals(0, help.code());
-        for (String c : List.of("node", "version", "modules", "keys", "devnet")) {
+        for (String c : List.of("node", "version", "modules", "keys", "devnet", "stake", "contracts")) {
             assertTrue(help.out().contains("  " + c + " "), c + " in " + help.out());
         }
         Result unknown = run(dir, "frobnicate");
@@ -70,7 +72,11 @@ class ExecutableJarIT {
         Files.writeString(dir.resolve("bad.yaml"), "p2p:\n  listenPort: 70000\n");
         Result r = run(dir, "node", "--config", "bad.yaml");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("config error: p2p.listenPort: must be 1..65535, got 70000"), r.err());
+        assertTrue(r.err().contains("config error: p2p.listenPort: must be 0..65535, got 70000"), r.err());
+        Files.writeString(dir.resolve("bad-peer.yaml"), "p2p:\n  peers: [\"127.0.0.1:7400\"]\n");
+        Result peer = run(dir, "node", "--config", "bad-peer.yaml");
+        assertEquals(2, peer.code());
+        assertTrue(peer.err().contains("config error: p2p.peers[0]: expected address@host:port"), peer.err());
     }
 
     @Test
@@ -78,7 +84,8 @@ class ExecutableJarIT {
         Result keys = run(dir, "keys", "generate", "--out", "data/node-key.json", "--light");
         assertEquals(0, keys.code(), keys.err());
         assertTrue(keys.out().startsWith("address 0x"), keys.out());
-        Files.writeString(dir.resolve("node.yaml"), "node:\n  name: it-node\nadmin:\n  port: 0\n");
+        Files.writeString(dir.resolve("node.yaml"), "node:\n  name: it-node\nstore:\n  mapSizeMb: 32\n"
+                + "p2p:\n  listenHost: 127.0.0.1\n  listenPort: 0\nadmin:\n  port: 0\n");
         Path stderr = dir.resolve("node.err");
         Process node = start(dir, stderr, "node", "--config", "node.yaml");
         try {
@@ -92,6 +99,15 @@ class ExecutableJarIT {
                     HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+            // The p2p transport starts (no peers configured) and the LMDB store opens its directory.
+            String peers = "";
+            for (int i = 0; i < 300 && !peers.contains("\"running\":true"); i++) {
+                peers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/peers")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Thread.sleep(100);
+            }
+            assertTrue(peers.contains("\"running\":true") && peers.contains("\"connected\":0"), peers);
+            assertTrue(Files.isRegularFile(dir.resolve("data/store/data.mdb")), "store opened in data/store");
 
             Result modules = run(dir, "modules", "--node", url);
             assertEquals(0, modules.code(), modules.err());
@@ -110,6 +126,30 @@ class ExecutableJarIT {
         assertTrue(log.contains("\"msg\":\"node stopping (signal)\""), log);
         assertTrue(log.contains("\"msg\":\"node stopped\""), log);
         assertFalse(log.contains(ENV.get("SEQPOOL_KEY_PASSPHRASE")), "no secret in the log");
+    }
+
+    /**
+     * {@code seqpool devnet --nodes 3}: keys first, then configs naming each other as {@code address@127.0.0.1:port};
+     * the three nodes form the authenticated TLS mesh (each reports 2/2 peers over its admin API) and open their
+     * stores.
+     */
+    @Test
+    void devnetOfThreeNodesFormsTheMesh(@TempDir Path dir) throws Exception {
+        int base = 20_000 + new java.util.Random().nextInt(30_000);
+        Result r = run(dir, "devnet", "--nodes", "3", "--dir", "net", "--base-port", Integer.toString(base),
+                "--run-seconds", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(r.out().contains("devnet: n" + i + " UP, peers 2/2, address 0x"), "n" + i + " meshed: " + r.out());
+            assertTrue(Files.isDirectory(dir.resolve("net/n" + i + "/store")), "n" + i + " store directory");
+            String config = Files.readString(dir.resolve("net/n" + i + ".yaml"));
+            for (int j = 1; j <= 3; j++) {
+                assertEquals(i != j, config.contains("@127.0.0.1:" + (base + j - 1)), "n" + i + " lists n" + j + ": "
+                        + config);
+            }
+        }
+        assertTrue(r.out().contains("devnet: stopped"), r.out());
+        assertFalse(r.out().contains("\"level\":\"ERROR\""), r.out());
     }
 
     private static List<String> command(String... args) {

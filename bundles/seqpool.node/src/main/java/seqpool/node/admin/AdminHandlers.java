@@ -29,9 +29,11 @@ final class AdminHandlers {
     private final BundleContext context;
     private final ModuleSwapper swapper;
     private final byte[] token;
+    private final PeerReport peers;
 
-    AdminHandlers(BundleContext context, ModuleSwapper swapper, String token) {
+    AdminHandlers(BundleContext context, ModuleSwapper swapper, String token, PeerReport peers) {
         this.context = context;
+        this.peers = peers;
         this.swapper = swapper;
         this.token = token.getBytes(StandardCharsets.US_ASCII);
     }
@@ -48,7 +50,19 @@ final class AdminHandlers {
             body.put("bundles", context.getBundles().length);
             body.put("unhealthy", bad.stream().map(ModuleInfo::toMap).toList());
             body.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
+            body.put("p2p", peers.snapshot());
             reply(ex, bad.isEmpty() ? 200 : 503, body);
+        }
+    }
+
+    /** {@code GET /peers}: this node's signer address and the peers its p2p transport is connected to now. */
+    void peers(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                reply(ex, 405, Map.of("error", "use GET"));
+                return;
+            }
+            reply(ex, 200, peers.snapshot());
         }
     }
 

@@ -17,13 +17,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.sun.net.httpserver.HttpServer;
 
+import seqpool.api.p2p.P2pNetwork;
 import seqpool.node.swap.ModuleSwapper;
 
 /**
- * The node's admin API on loopback (JDK HTTP server): {@code GET /health}, {@code GET /modules},
+ * The node's admin API on loopback (JDK HTTP server): {@code GET /health}, {@code GET /peers}, {@code GET /modules},
  * {@code POST /modules/update?name=..&file=..} (blue-green hot swap through {@link ModuleSwapper}). Mutating calls need
  * the bearer token that this component writes, owner-only, to {@code admin.tokenFile} at each start. Starts only when
  * the node has published configuration PID {@code seqpool.admin}.
@@ -46,6 +51,11 @@ public final class AdminServer {
     private final HttpServer server;
     private final ExecutorService executor;
 
+    /** The p2p transport, while one is registered (optional, dynamic, greedy: a new one replaces the old). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile P2pNetwork p2p;
+
     @Activate
     public AdminServer(BundleContext context, Config config) throws IOException {
         if (!config.enabled()) {
@@ -63,9 +73,11 @@ public final class AdminServer {
             return t;
         });
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 16);
-        AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token);
+        AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token,
+                new PeerReport(() -> p2p));
         server.createContext("/health", handlers::health);
         server.createContext("/modules", handlers::modules);
+        server.createContext("/peers", handlers::peers);
         server.setExecutor(executor);
         server.start();
         String url = "http://" + config.host() + ":" + server.getAddress().getPort();

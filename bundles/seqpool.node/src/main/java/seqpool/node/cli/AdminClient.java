@@ -39,6 +39,11 @@ final class AdminClient {
         return send(HttpRequest.newBuilder(base.resolve("/health")).GET(), -1);
     }
 
+    /** {@code GET /peers}: running, self, connected (count), peers (addresses). */
+    Map<?, ?> peers() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/peers")).GET(), 200);
+    }
+
     Map<?, ?> update(String name, Path file) throws IOException, InterruptedException {
         URI uri = base.resolve("/modules/update?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&file="
                 + URLEncoder.encode(file.toString(), StandardCharsets.UTF_8));

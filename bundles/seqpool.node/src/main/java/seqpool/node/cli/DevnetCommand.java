@@ -18,14 +18,18 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import seqpool.codec.crypto.LocalNodeSigner;
+import seqpool.node.config.PeerSpec;
 import seqpool.node.keys.Passphrase;
 import seqpool.node.keys.SignerKeystore;
 import seqpool.node.runtime.ModuleInventory;
 
 /**
- * {@code seqpool devnet}: N nodes on loopback, each its own JVM from this executable jar, with freshly generated keys
- * and configs in a data directory. Waits until every node's admin API reports UP, shows the first node's modules,
- * then runs until Ctrl-C (or {@code --run-seconds}) and stops the nodes gracefully (SIGTERM).
+ * {@code seqpool devnet}: N nodes on loopback, each its own JVM from this executable jar. It first generates every
+ * node's signer key, then writes each node's config listing the others as {@code address@127.0.0.1:port}, so the nodes
+ * form an authenticated TLS mesh. Waits until every node's admin API reports UP and every node sees its N-1 peers,
+ * shows the first node's modules, then runs until Ctrl-C (or {@code --run-seconds}) and stops the nodes gracefully
+ * (SIGTERM).
  */
 @Command(name = "devnet", description = "Start N local nodes on loopback with generated keys (Ctrl-C stops them).")
 final class DevnetCommand implements Callable<Integer> {
@@ -74,8 +78,12 @@ final class DevnetCommand implements Callable<Integer> {
         List<Thread> pumps = new ArrayList<>();
         Thread hook = new Thread(() -> stopAll(procs), "seqpool-devnet-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        List<String> addresses = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
-            Path config = prepareNode(root, passphraseFile, i);
+            addresses.add(nodeKey(root, passphraseFile, i));
+        }
+        for (int i = 1; i <= nodes; i++) {
+            Path config = writeConfig(root, addresses, i);
             ProcessBuilder pb = new ProcessBuilder(command(jar, config)).redirectErrorStream(true);
             Process p = pb.start();
             procs.add(p);
@@ -88,7 +96,18 @@ final class DevnetCommand implements Callable<Integer> {
                 stopAll(procs);
                 return 1;
             }
-            ctx.out().println("devnet: n" + i + " UP, admin " + admin + ", p2p 127.0.0.1:" + (basePort + i - 1));
+        }
+        for (int i = 1; i <= nodes; i++) {
+            URI admin = URI.create("http://127.0.0.1:" + adminPort(i));
+            int peers = waitMeshed(admin, procs.get(i - 1), nodes - 1);
+            ctx.out().println("devnet: n" + i + " UP, peers " + peers + "/" + (nodes - 1) + ", address "
+                    + addresses.get(i - 1) + ", admin " + admin + ", p2p 127.0.0.1:" + (basePort + i - 1));
+            if (peers < nodes - 1) {
+                ctx.err().println("devnet: n" + i + " sees only " + peers + " of " + (nodes - 1) + " peers; data in "
+                        + root);
+                stopAll(procs);
+                return 1;
+            }
         }
         ctx.out().println("devnet: modules of n1:");
         ModuleInventory.print(new AdminClient(URI.create("http://127.0.0.1:" + adminPort(1)), null).modules(), ctx.out());
@@ -107,24 +126,35 @@ final class DevnetCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Path prepareNode(Path root, Path passphraseFile, int i) throws Exception {
+    /** Generates node i's key (or reads the one a previous run left) and returns its signer address. */
+    private static String nodeKey(Path root, Path passphraseFile, int i) throws Exception {
         Path nodeDir = Files.createDirectories(root.resolve("n" + i));
         Path key = nodeDir.resolve("node-key.json");
-        if (!Files.exists(key)) {
-            try (Passphrase p = Passphrase.from(passphraseFile, Map.of())) {
-                SignerKeystore.generate(key, p, SignerKeystore.Strength.LIGHT, new SecureRandom()).destroy();
+        try (Passphrase p = Passphrase.from(passphraseFile, Map.of())) {
+            LocalNodeSigner signer = Files.exists(key) ? SignerKeystore.load(key, p)
+                    : SignerKeystore.generate(key, p, SignerKeystore.Strength.LIGHT, new SecureRandom());
+            try {
+                return signer.address().toHex();
+            } finally {
+                signer.destroy();
             }
         }
+    }
+
+    private Path writeConfig(Path root, List<String> addresses, int i) throws IOException {
         StringBuilder peers = new StringBuilder();
         for (int j = 1; j <= nodes; j++) {
             if (j != i) {
-                peers.append(peers.length() == 0 ? "" : ", ").append("\"127.0.0.1:").append(basePort + j - 1).append('"');
+                peers.append("    - \"").append(PeerSpec.format(addresses.get(j - 1), "127.0.0.1", basePort + j - 1))
+                        .append("\"\n");
             }
         }
         String yaml = "# devnet node n" + i + " (generated by seqpool devnet)\n"
                 + "node:\n  name: n" + i + "\n  dataDir: n" + i + "\n  keyFile: n" + i + "/node-key.json\n"
                 + "  passphraseFile: passphrase\n"
-                + "p2p:\n  listenPort: " + (basePort + i - 1) + "\n  peers: [" + peers + "]\n"
+                + "store:\n  mapSizeMb: 64\n"
+                + "p2p:\n  listenHost: 127.0.0.1\n  listenPort: " + (basePort + i - 1) + "\n  backoffMaxMs: 2000\n"
+                + "  peers:" + (peers.length() == 0 ? " []\n" : "\n" + peers)
                 + "admin:\n  port: " + adminPort(i) + "\n"
                 + "logging:\n  level: info\n  format: json\n";
         Path config = root.resolve("n" + i + ".yaml");
@@ -174,6 +204,26 @@ final class DevnetCommand implements Callable<Integer> {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         return false;
+    }
+
+    /** Waits (up to 60 s) until the node's p2p transport reports {@code want} connected peers; returns the last count. */
+    private static int waitMeshed(URI admin, Process p, int want) throws InterruptedException {
+        AdminClient client = new AdminClient(admin, null);
+        long deadline = System.currentTimeMillis() + 60_000;
+        int seen = 0;
+        while (System.currentTimeMillis() < deadline && p.isAlive()) {
+            try {
+                Map<?, ?> peers = client.peers();
+                seen = peers.get("connected") instanceof Number n ? n.intValue() : 0;
+                if (Boolean.TRUE.equals(peers.get("running")) && seen >= want) {
+                    return seen;
+                }
+            } catch (IOException e) {
+                // restarting
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return seen;
     }
 
     private static void stopAll(List<Process> procs) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -17,15 +19,35 @@ public final class ConfigAdminPublisher {
     private ConfigAdminPublisher() {
     }
 
-    /** Returns the PIDs it updated, in section order. */
+    /**
+     * Returns the PIDs it updated, in section order. An optional section ({@link ConfigSchema#optionalSection}) that the
+     * file lacks is not published, and a configuration left from before for it is deleted.
+     */
     public static List<String> publish(ConfigurationAdmin cm, NodeConfig config) throws IOException {
         List<String> pids = new ArrayList<>();
         for (String section : ConfigSchema.sections()) {
             String pid = ConfigSchema.pid(section);
+            if (ConfigSchema.optionalSection(section) && !config.inFile(section)) {
+                deleteIfPresent(cm, pid);
+                continue;
+            }
             Configuration c = cm.getConfiguration(pid, "?");
             c.update(config.properties(section));
             pids.add(pid);
         }
         return pids;
+    }
+
+    private static void deleteIfPresent(ConfigurationAdmin cm, String pid) throws IOException {
+        try {
+            Configuration[] old = cm.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+            if (old != null) {
+                for (Configuration c : old) {
+                    c.delete();
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("bad filter for " + pid, e);
+        }
     }
 }

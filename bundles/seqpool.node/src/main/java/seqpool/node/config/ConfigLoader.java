@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -70,13 +72,16 @@ public final class ConfigLoader {
             ConfigSchema.section(section).forEach((name, key) -> m.put(name, key.defaultValue()));
             values.put(section, m);
         }
+        Set<String> present = new LinkedHashSet<>();
         if (root != null) {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) root).entrySet()) {
                 readSection(String.valueOf(e.getKey()), e.getValue(), values);
+                present.add(String.valueOf(e.getKey()));
             }
         }
+        checkAcrossKeys(values);
         resolvePaths(values, base);
-        return new NodeConfig(values, source);
+        return new NodeConfig(values, present, source);
     }
 
     private static void readSection(String section, Object body, Map<String, Map<String, Object>> values)
@@ -97,6 +102,22 @@ public final class ConfigLoader {
                     "unknown key (known in " + section + ": " + String.join(", ", ConfigSchema.section(section).keySet())
                             + ")"));
             values.get(section).put(name, ValueConverter.convert(key, kv.getValue()));
+        }
+    }
+
+    /** Rules that relate two keys, as the p2p transport enforces them. */
+    private static void checkAcrossKeys(Map<String, Map<String, Object>> values) throws ConfigException {
+        Map<String, Object> p2p = values.get("p2p");
+        long frame = ((Number) p2p.get("maxFrameBytes")).longValue();
+        long queue = ((Number) p2p.get("sendQueueBytes")).longValue();
+        if (queue < frame + 4) {
+            throw new ConfigException("p2p.sendQueueBytes", "must hold one largest frame (at least maxFrameBytes + 4 = "
+                    + (frame + 4) + "), got " + queue);
+        }
+        long min = ((Number) p2p.get("backoffMinMs")).longValue();
+        long max = ((Number) p2p.get("backoffMaxMs")).longValue();
+        if (max < min) {
+            throw new ConfigException("p2p.backoffMaxMs", "must be at least backoffMinMs (" + min + "), got " + max);
         }
     }
 

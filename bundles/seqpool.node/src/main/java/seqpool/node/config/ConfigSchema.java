@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every key of the operator configuration file, with its type, default and range. docs/configuration.md documents
@@ -28,16 +29,42 @@ public final class ConfigSchema {
             integer("node", "shutdownTimeoutMs", 10_000, 1_000, 600_000, "How long a graceful stop may take before the "
                     + "process exits anyway."),
 
-            path("store", "path", "", "LMDB environment directory. Empty: `<dataDir>/store`."),
-            longKey("store", "mapSizeMb", 1024, 16, 1_048_576, "LMDB map size (the store's maximum size) in MiB."),
+            path("store", "path", "", "LMDB environment directory (created if missing; locked while open). Empty: "
+                    + "`<dataDir>/store`."),
+            longKey("store", "mapSizeMb", 1024, 16, 1_048_576, "Most the LMDB data file may grow to, in MiB; a commit "
+                    + "beyond it fails and nothing of it is applied."),
+            integer("store", "maxDatabases", 64, 1, 4096, "Most named databases the store holds."),
 
-            str("p2p", "listenHost", "127.0.0.1", "Address the p2p TCP listener binds to."),
-            integer("p2p", "listenPort", 30301, 1, 65535, "TCP port of the p2p listener."),
-            list("p2p", "peers", "Peers to connect to, each `host:port`."),
-            integer("p2p", "maxFrameBytes", 4 * 1024 * 1024, 1024, 64 * 1024 * 1024, "Largest accepted frame; a peer "
-                    + "sending a bigger one is disconnected."),
-            integer("p2p", "sendQueueSize", 1024, 1, 1_000_000, "Messages queued per peer before back-pressure."),
-            integer("p2p", "reconnectMaxBackoffMs", 10_000, 100, 600_000, "Upper bound of the reconnect back-off."),
+            str("p2p", "listenHost", "0.0.0.0", "Interface the p2p TLS listener binds to."),
+            integer("p2p", "listenPort", 7400, 0, 65535, "TCP port of the p2p listener (0: any free port)."),
+            list("p2p", "peers", List.of(), "Configured peers, each `address@host:port` (the peer's 0x-prefixed "
+                    + "20-byte signer address; IPv6 hosts in brackets). Only these peers are accepted."),
+            list("p2p", "protocols", List.of("consensus/1", "mpc/1", "l2/1"), "Channel protocol versions spoken, "
+                    + "each `channel/version`."),
+            integer("p2p", "maxFrameBytes", 4 * 1024 * 1024, 1024, Integer.MAX_VALUE - 4, "Largest accepted frame "
+                    + "(channel id + payload), in bytes; a peer sending a bigger one is disconnected."),
+            integer("p2p", "sendQueueMessages", 4096, 1, Integer.MAX_VALUE, "Per-peer send queue bound, in "
+                    + "messages."),
+            integer("p2p", "sendQueueBytes", 16 * 1024 * 1024, 1028, Integer.MAX_VALUE, "Per-peer send queue bound, "
+                    + "in bytes; must hold one largest frame (at least maxFrameBytes + 4)."),
+            longKey("p2p", "backoffMinMs", 200, 1, 86_400_000, "Reconnect back-off, first delay in ms."),
+            longKey("p2p", "backoffMaxMs", 30_000, 1, 86_400_000, "Reconnect back-off, largest delay in ms "
+                    + "(at least backoffMinMs)."),
+            longKey("p2p", "banSeconds", 600, 0, 31_536_000, "How long a peer whose score reached 0 stays banned, "
+                    + "in seconds."),
+            longKey("p2p", "scoreRecoverySeconds", 60, 1, 86_400, "A penalized score recovers one point per this "
+                    + "many seconds."),
+            longKey("p2p", "handshakeTimeoutMs", 10_000, 100, 600_000, "TLS handshake and hello timeout in ms."),
+            integer("p2p", "maxPendingHandshakes", 256, 1, 65_536, "Inbound connections allowed in their TLS "
+                    + "handshake at once."),
+            integer("p2p", "ioThreads", 2, 1, 256, "netty I/O threads."),
+
+            str("staking", "rpcUrl", "http://127.0.0.1:8545", "L1 JSON-RPC URL (http or https) the staking view "
+                    + "reads the LockingPool from."),
+            path("staking", "contractsFile", "contracts.yaml", "Addresses file written by `seqpool contracts "
+                    + "deploy`."),
+            integer("staking", "confirmations", 6, 0, 10_000, "L1 confirmations before a block is read."),
+            longKey("staking", "pollMs", 200, 10, 600_000, "web3j polling interval in ms."),
 
             str("l1", "rpcUrl", "http://127.0.0.1:8545", "JSON-RPC endpoint of the L1 (Ethereum) node: http(s) or "
                     + "ws(s) URL."),
@@ -55,6 +82,8 @@ public final class ConfigSchema {
                     + "`<dataDir>/admin.url`)."),
             path("admin", "tokenFile", "", "Where the node writes the bearer token that mutating admin calls need. "
                     + "Empty: `<dataDir>/admin.token`."));
+
+    private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking");
 
     private static final Map<String, Map<String, ConfigKey>> BY_SECTION;
 
@@ -89,6 +118,14 @@ public final class ConfigSchema {
         return BY_SECTION.getOrDefault(section, Map.of());
     }
 
+    /**
+     * Whether the section is published to ConfigAdmin only when the file has it: {@code staking} needs a running L1
+     * and a deployed contracts file, so a node without that section runs without a staking view.
+     */
+    public static boolean optionalSection(String section) {
+        return OPTIONAL_SECTIONS.contains(section);
+    }
+
     public static String pid(String section) {
         return PID_PREFIX + section;
     }
@@ -117,7 +154,7 @@ public final class ConfigSchema {
         return new ConfigKey(s, n, ValueType.ENUM, d, 0, 0, words, doc);
     }
 
-    private static ConfigKey list(String s, String n, String doc) {
-        return new ConfigKey(s, n, ValueType.STRING_LIST, List.of(), 0, 0, List.of(), doc);
+    private static ConfigKey list(String s, String n, List<String> d, String doc) {
+        return new ConfigKey(s, n, ValueType.STRING_LIST, d, 0, 0, List.of(), doc);
     }
 }

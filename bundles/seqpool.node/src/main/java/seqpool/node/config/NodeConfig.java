@@ -7,6 +7,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated configuration: every key of {@link ConfigSchema} has a value of its type (the file's or the default), paths
@@ -14,9 +15,11 @@ import java.util.Map;
  */
 public final class NodeConfig {
     private final Map<String, Map<String, Object>> sections;
+    private final Set<String> sectionsInFile;
     private final Path source;
 
-    NodeConfig(Map<String, Map<String, Object>> sections, Path source) {
+    NodeConfig(Map<String, Map<String, Object>> sections, Set<String> sectionsInFile, Path source) {
+        this.sectionsInFile = Set.copyOf(sectionsInFile);
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         sections.forEach((s, m) -> copy.put(s, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
         this.sections = Collections.unmodifiableMap(copy);
@@ -26,6 +29,11 @@ public final class NodeConfig {
     /** The file this was read from, or null for the embedded defaults. */
     public Path source() {
         return source;
+    }
+
+    /** Whether the file had this section (even empty); an optional section is published only then. */
+    public boolean inFile(String section) {
+        return sectionsInFile.contains(section);
     }
 
     public Map<String, Object> section(String section) {

@@ -85,12 +85,23 @@ final class ValueConverter {
         switch (key.path()) {
             case "p2p.peers" -> {
                 List<?> peers = (List<?>) value;
+                java.util.Set<String> seen = new java.util.HashSet<>();
                 for (int i = 0; i < peers.size(); i++) {
-                    checkHostPort(key.path() + "[" + i + "]", (String) peers.get(i));
+                    String address = PeerSpec.check(key.path() + "[" + i + "]", (String) peers.get(i));
+                    if (!seen.add(address)) {
+                        throw new ConfigException(key.path() + "[" + i + "]", "lists peer " + address + " twice");
+                    }
+                }
+            }
+            case "p2p.protocols" -> {
+                List<?> protocols = (List<?>) value;
+                for (int i = 0; i < protocols.size(); i++) {
+                    checkProtocol(key.path() + "[" + i + "]", (String) protocols.get(i));
                 }
             }
             case "admin.host" -> checkLoopback(key.path(), (String) value);
-            case "l1.rpcUrl" -> checkUrl(key.path(), (String) value);
+            case "l1.rpcUrl" -> checkUrl(key.path(), (String) value, List.of("http", "https", "ws", "wss"));
+            case "staking.rpcUrl" -> checkUrl(key.path(), (String) value, List.of("http", "https"));
             case "node.name", "node.dataDir", "p2p.listenHost" -> {
                 if (((String) value).isBlank()) {
                     throw new ConfigException(key.path(), "must not be empty");
@@ -102,18 +113,9 @@ final class ValueConverter {
         }
     }
 
-    static void checkHostPort(String path, String peer) throws ConfigException {
-        int colon = peer.lastIndexOf(':');
-        if (colon <= 0 || colon == peer.length() - 1) {
-            throw new ConfigException(path, "must be host:port, got \"" + peer + "\"");
-        }
-        try {
-            int port = Integer.parseInt(peer.substring(colon + 1));
-            if (port < 1 || port > 65535) {
-                throw new ConfigException(path, "port must be 1..65535, got " + port);
-            }
-        } catch (NumberFormatException e) {
-            throw new ConfigException(path, "must be host:port, got \"" + peer + "\"");
+    private static void checkProtocol(String path, String protocol) throws ConfigException {
+        if (!protocol.matches("[a-z][a-z0-9-]{0,31}/[0-9]{1,5}")) {
+            throw new ConfigException(path, "must be channel/version (e.g. consensus/1), got \"" + protocol + "\"");
         }
     }
 
@@ -127,11 +129,12 @@ final class ValueConverter {
         }
     }
 
-    private static void checkUrl(String path, String url) throws ConfigException {
+    private static void checkUrl(String path, String url, List<String> schemes) throws ConfigException {
         try {
             String scheme = URI.create(url).getScheme();
-            if (scheme == null || !List.of("http", "https", "ws", "wss").contains(scheme.toLowerCase(Locale.ROOT))) {
-                throw new ConfigException(path, "must be an http(s) or ws(s) URL, got \"" + url + "\"");
+            if (scheme == null || !schemes.contains(scheme.toLowerCase(Locale.ROOT))) {
+                throw new ConfigException(path, "must be a URL with scheme " + String.join(", ", schemes) + ", got \""
+                        + url + "\"");
             }
         } catch (IllegalArgumentException e) {
             throw new ConfigException(path, "must be a URL, got \"" + url + "\"");

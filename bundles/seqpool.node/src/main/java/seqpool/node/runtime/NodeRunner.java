@@ -19,6 +19,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 import seqpool.api.identity.NodeSigner;
+import seqpool.api.p2p.P2pNetwork;
+import seqpool.api.staking.StakingView;
+import seqpool.api.store.KeyValueStore;
 import seqpool.codec.crypto.LocalNodeSigner;
 import seqpool.node.config.ConfigAdminPublisher;
 import seqpool.node.config.NodeConfig;
@@ -41,6 +44,7 @@ public final class NodeRunner implements AutoCloseable {
     private final CountDownLatch frameworkStopping;
     private LocalNodeSigner signer;
     private ServiceRegistration<NodeSigner> signerRegistration;
+    private final List<ServiceTracker<?, ?>> coreServices = new java.util.ArrayList<>();
 
     public NodeRunner(BundleContext context, NodeConfig config, Map<String, String> env,
             CountDownLatch frameworkStopping) {
@@ -70,6 +74,7 @@ public final class NodeRunner implements AutoCloseable {
         signerRegistration = context.registerService(NodeSigner.class, signer, props);
         try {
             publishConfiguration();
+            holdCoreServices();
         } catch (IOException | InterruptedException e) {
             LOG.log(Level.ERROR, "cannot publish the configuration: " + e.getMessage(), e);
             close();
@@ -107,6 +112,23 @@ public final class NodeRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * The modules' components are delayed (DS activates one when its service is first used): the node uses its store
+     * and transport (and the staking view when configured) from the start, and holds them until it stops, so they
+     * open their files and sockets now and are not deactivated between uses.
+     */
+    private void holdCoreServices() {
+        List<Class<?>> held = new java.util.ArrayList<>(List.of(KeyValueStore.class, P2pNetwork.class));
+        if (config.inFile("staking")) {
+            held.add(StakingView.class);
+        }
+        for (Class<?> type : held) {
+            ServiceTracker<?, ?> t = new ServiceTracker<>(context, type.getName(), null);
+            t.open();
+            coreServices.add(t);
+        }
+    }
+
     private void logStarted() {
         // Components activate asynchronously after the configuration update: give them a moment, then report.
         long deadline = System.currentTimeMillis() + 5_000;
@@ -139,6 +161,14 @@ public final class NodeRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        for (ServiceTracker<?, ?> t : coreServices) {
+            try {
+                t.close();
+            } catch (IllegalStateException alreadyGone) {
+                // framework stopping
+            }
+        }
+        coreServices.clear();
         if (signerRegistration != null) {
             try {
                 signerRegistration.unregister();
