@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Seeded simulation runs: agreement, validity, no honest double-sign, progress after healing. */
 class SimulationTest {
-    static final int SEEDS = Integer.getInteger("seqpool.sim.seeds", 20);
+    static final int SEEDS = Integer.getInteger("seqpool.sim.seeds", 40);
 
     static void runSeeds(int n, Fault fault, int seeds, long base) {
         for (long s = base; s < base + seeds; s++) {
