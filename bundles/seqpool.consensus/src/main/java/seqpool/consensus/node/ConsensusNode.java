@@ -225,6 +225,11 @@ public final class ConsensusNode {
         if (!inWindow(from, sp.height(), sp.round(), payload)) {
             return;
         }
+        for (ReceivedProposal known : driver.proposalsOf(sp.round())) {
+            if (known.proposal().equals(sp)) {
+                return; // a retransmitted copy of a proposal already checked and counted
+            }
+        }
         Hash32 id = MessageCodec.blockId(p.block());
         if (!id.equals(sp.blockId())) {
             actions.add(new NodeAction.Penalize(from, "proposal block id does not match its block, from " + sp.proposer()));
@@ -245,6 +250,9 @@ public final class ConsensusNode {
     private void onVote(Address from, SignedVote sv, Bytes payload, boolean log) throws StoreException {
         if (!inWindow(from, sv.vote().height(), sv.vote().round(), payload)) {
             return;
+        }
+        if (driver.votes().contains(sv)) {
+            return; // a relayed or retransmitted copy: already verified and counted
         }
         Optional<String> bad = checks.vote(sv, driver.schedule().validators());
         if (bad.isPresent()) {
