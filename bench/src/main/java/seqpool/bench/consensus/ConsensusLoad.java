@@ -50,6 +50,7 @@ public final class ConsensusLoad {
     private final Map<String, Long> proposeNanos = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<long[]> decides = new ConcurrentLinkedQueue<>();
     private final AtomicLong committedTxs = new AtomicLong();
+    private final AtomicLong committedTotal = new AtomicLong();
     private volatile long measureFrom = Long.MAX_VALUE;
 
     public static void main(String[] args) throws Exception {
@@ -81,6 +82,9 @@ public final class ConsensusLoad {
 
         @Override
         public FinalizeBlockResult finalizeBlock(FinalizeBlockRequest r) {
+            if (counting) {
+                committedTotal.addAndGet(r.block().txs().size());
+            }
             if (counting && System.nanoTime() >= measureFrom) {
                 committedTxs.addAndGet(r.block().txs().size());
             }
@@ -139,12 +143,10 @@ public final class ConsensusLoad {
         measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
         long submitted = 0;
-        long committedAtStart = -1;
         byte[] body = new byte[txBytes];
         body[0] = 't';
         while (System.nanoTime() < end) {
-            long committedAll = committedTxs.get();
-            if (submitted - committedAll - Math.max(0, committedAtStart) > outstanding) {
+            if (submitted - committedTotal.get() > outstanding) {
                 Thread.sleep(1);
                 continue;
             }
@@ -204,7 +206,7 @@ public final class ConsensusLoad {
                 }
             }
             NettyP2pNetwork net = P2pNetworks.start(P2pConfig.builder().listen("127.0.0.1", ports[i]).peers(peers)
-                    .ioThreads(1).sendQueue(100_000, 256 << 20).build(), keys.get(i));
+                    .ioThreads(1).sendQueue(100_000, 256 << 20).handshakeTimeoutMs(60_000).build(), keys.get(i));
             closers.add(net);
             out.add(net);
         }

@@ -46,6 +46,8 @@ import seqpool.consensus.wire.MessageCodec;
  * same deterministic driver. Not thread-safe: one thread (the host's event thread or the simulator) owns it.
  */
 public final class ConsensusNode {
+    static final int TX_GOSSIP_CHUNK = 1000;
+    static final int TX_GOSSIP_BYTES = 1 << 20;
     private static final System.Logger LOG = System.getLogger(ConsensusNode.class.getName());
 
     final NodeConfig config;
@@ -223,6 +225,11 @@ public final class ConsensusNode {
         if (!inWindow(from, sp.height(), sp.round(), payload)) {
             return;
         }
+        for (ReceivedProposal known : driver.proposalsOf(sp.round())) {
+            if (known.proposal().equals(sp)) {
+                return; // a retransmitted copy of a proposal already checked and counted
+            }
+        }
         Hash32 id = MessageCodec.blockId(p.block());
         if (!id.equals(sp.blockId())) {
             actions.add(new NodeAction.Penalize(from, "proposal block id does not match its block, from " + sp.proposer()));
@@ -243,6 +250,9 @@ public final class ConsensusNode {
     private void onVote(Address from, SignedVote sv, Bytes payload, boolean log) throws StoreException {
         if (!inWindow(from, sv.vote().height(), sv.vote().round(), payload)) {
             return;
+        }
+        if (driver.votes().contains(sv)) {
+            return; // a relayed or retransmitted copy: already verified and counted
         }
         Optional<String> bad = checks.vote(sv, driver.schedule().validators());
         if (bad.isPresent()) {
@@ -285,10 +295,20 @@ public final class ConsensusNode {
 
     private List<NodeAction> finish() throws StoreException {
         drain();
-        if (!txGossip.isEmpty()) {
-            actions.add(new NodeAction.Broadcast(codec.encode(new Txs(List.copyOf(txGossip)))));
-            txGossip.clear();
+        // gossip submitted txs in chunks that respect the wire limits (count and ~1 MiB per message)
+        int from = 0;
+        while (from < txGossip.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < txGossip.size() && to - from < TX_GOSSIP_CHUNK && bytes + txGossip.get(to).size() + 4 <= TX_GOSSIP_BYTES) {
+                bytes += txGossip.get(to).size() + 4;
+                to++;
+            }
+            to = Math.max(to, from + 1);
+            actions.add(new NodeAction.Broadcast(codec.encode(new Txs(List.copyOf(txGossip.subList(from, to))))));
+            from = to;
         }
+        txGossip.clear();
         store.flush(); // write-ahead: inputs and signatures are durable before any action leaves
         List<NodeAction> out = actions;
         actions = new ArrayList<>();

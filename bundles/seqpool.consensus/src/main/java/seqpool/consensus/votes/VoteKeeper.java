@@ -67,6 +67,16 @@ public final class VoteKeeper {
         return VoteAddResult.ADDED;
     }
 
+    /** Whether exactly this signed vote (same signature) is already counted: relayed copies need no new check. */
+    public boolean contains(SignedVote sv) {
+        Vote v = sv.vote();
+        if (v.height() != height) {
+            return false;
+        }
+        RoundVotes rv = (v.kind() == VoteKind.PREVOTE ? prevotes : precommits).get(v.round());
+        return rv != null && rv.votesFor(v.blockId()).contains(sv);
+    }
+
     public boolean isQuorum(long power) {
         return 3 * power > 2 * total;
     }

@@ -32,6 +32,7 @@ import seqpool.consensus.host.HostFixture;
  * Four validators in four JVMs on real parts (netty TLS transport on loopback, LMDB stores): they commit blocks; one
  * is killed (SIGKILL) and restarted on its store and catches up; one is replaced by a process with a key that is not
  * the configured one, which the others refuse, and the remaining three keep committing. Block ids agree everywhere.
+ * Off by default (minutes of JVM start-up and TLS handshakes on a loaded machine): {@code -Dseqpool.consensus.itest=true}.
  */
 class FourJvmConsensusIT {
     static final class Proc {
@@ -117,6 +118,8 @@ class FourJvmConsensusIT {
 
     @Test
     void fourJvmsCommitCatchUpAndIgnoreABadKey() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("seqpool.consensus.itest"),
+                "four JVMs take minutes on a shared 2-core machine: run with -Dseqpool.consensus.itest=true");
         dir = Files.createTempDirectory(Path.of("target"), "four-jvm-");
         for (int i = 0; i < 4; i++) {
             ports[i] = freePort();
