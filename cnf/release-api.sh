@@ -12,7 +12,7 @@ python3 - "$work/bundles/seqpool.api/pom.xml" "$version" <<'PY'
 import re, sys
 p, v = sys.argv[1], sys.argv[2]
 s = open(p).read()
-s, n = re.subn(r'(<artifactId>seqpool\.api</artifactId>\s*<version>)[^<]*(</version>)', r'\g<1>' + v + r'\g<2>', s)
+s, n = re.subn(r'(<artifactId>seqpool\.api</artifactId>\s*(?:<!--.*?-->\s*)?<version>)[^<]*(</version>)', r'\g<1>' + v + r'\g<2>', s)
 if n != 1:
     sys.exit("could not set the version in bundles/seqpool.api/pom.xml")
 open(p, 'w').write(s)
