@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import seqpool.codec.json.JsonReader;
+
 /** Reads an ndjson trace (DESIGN.md §5) into {@link TraceEvent}s; blank lines are skipped. */
 public final class TraceReader {
     private TraceReader() {

@@ -18,7 +18,7 @@ import seqpool.tss.math.Polynomial;
 import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
-import seqpool.tss.testing.MiniJson;
+import seqpool.tss.testing.VectorFiles;
 
 /**
  * RFC 9591 Appendix E.5 FROST(secp256k1, SHA-256) vectors (and ZF frost's vectors with the same format) byte for
@@ -32,7 +32,7 @@ class RfcVectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"cfrg-frost-secp256k1-sha256.json", "zf-vectors.json", "zf-vectors-big-identifier.json"})
     void vectorsMatchByteForByte(String file) throws Exception {
-        Map<String, Object> v = MiniJson.resource("/vectors/frost/" + file);
+        Map<String, Object> v = VectorFiles.resource("/vectors/frost/" + file);
         Map<String, Object> config = (Map<String, Object>) v.get("config");
         Map<String, Object> inputs = (Map<String, Object>) v.get("inputs");
         int maxParticipants = Integer.parseInt(config.get("MAX_PARTICIPANTS").toString());

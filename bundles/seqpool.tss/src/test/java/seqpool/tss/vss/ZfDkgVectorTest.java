@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import seqpool.tss.math.Polynomial;
 import seqpool.tss.math.Secp256k1;
-import seqpool.tss.testing.MiniJson;
+import seqpool.tss.testing.VectorFiles;
 
 /**
  * ZF frost's Pedersen DKG vectors (zf-vectors_dkg.json): Feldman commitments, proofs of knowledge (with an empty
@@ -27,7 +27,7 @@ class ZfDkgVectorTest {
     @SuppressWarnings("unchecked")
     @Test
     void zfDkgVectors() throws Exception {
-        Map<String, Object> v = MiniJson.resource("/vectors/frost/zf-vectors_dkg.json");
+        Map<String, Object> v = VectorFiles.resource("/vectors/frost/zf-vectors_dkg.json");
         Map<String, Object> inputs = (Map<String, Object>) v.get("inputs");
         ECPoint groupKey = Secp256k1.identity();
         int n = 3;

@@ -1,4 +1,4 @@
-package seqpool.specs.trace;
+package seqpool.codec.json;
 
 import java.util.ArrayList;
 import java.util.Collections;

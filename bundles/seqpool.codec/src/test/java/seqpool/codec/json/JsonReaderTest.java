@@ -1,4 +1,4 @@
-package seqpool.specs.trace;
+package seqpool.codec.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,12 +30,5 @@ class JsonReaderTest {
         assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("{\"a\":1}x"));
         assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("{\"a\":1,\"a\":2}"));
         assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("[1,]"));
-    }
-
-    @Test
-    void readerNamesTheLine() {
-        TraceFormatException ex = assertThrows(TraceFormatException.class, () -> TraceReader.parse(List.of(
-                "{\"seq\":1,\"node\":\"n1\",\"event\":\"E\"}", "{\"seq\":2,\"node\":\"n1\"}")));
-        assertEquals(2, ex.line());
     }
 }
