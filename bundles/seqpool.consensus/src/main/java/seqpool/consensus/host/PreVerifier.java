@@ -73,11 +73,15 @@ final class PreVerifier implements SignatureVerifier {
     }
 
     private void remember(Hash32 digest, EcdsaSignature signature, Address signer) {
+        Triple t = new Triple(digest, signature, signer);
+        if (verified.contains(t)) {
+            return; // a relayed or retransmitted copy (gossip repeats votes every tick): recover once only
+        }
         if (inner.verify(digest, signature, signer)) {
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear();
             }
-            verified.add(new Triple(digest, signature, signer));
+            verified.add(t);
         }
     }
 

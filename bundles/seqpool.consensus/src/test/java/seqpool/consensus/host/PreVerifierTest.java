@@ -45,6 +45,8 @@ class PreVerifierTest {
         EcdsaSignature sig = alice.sign(digest);
         pv.preverify(payload(new SignedVote(vote(), sig)));
         assertEquals(1, recoveries.get());
+        pv.preverify(payload(new SignedVote(vote(), sig)));
+        assertEquals(1, recoveries.get(), "a retransmitted copy is not recovered again");
         assertTrue(pv.verify(digest, sig, alice.address()));
         assertEquals(1, recoveries.get(), "the remembered triple answers without a second recovery");
         assertFalse(pv.verify(digest, sig, bob.address()), "a remembered signature does not vouch for another signer");
