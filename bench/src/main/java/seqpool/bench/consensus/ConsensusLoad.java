@@ -44,7 +44,9 @@ import seqpool.store.memory.InMemoryKeyValueStore;
  * from the trace events) p50/p99 and committed tx/s after a warm-up.
  *
  * <p>Args: {@code --validators N --seconds S --warmup W --tx-bytes B --transport netty|memory --outstanding K
- * --timeouts proposeMs,voteMs,deltaMs --max-block-txs T}.
+ * --timeouts proposeMs,voteMs,deltaMs --max-block-txs T --max-block-bytes B --rate R}. Without {@code --rate} the
+ * clients saturate the engine (latency at saturation); with {@code --rate R} they offer R tx/s in 1 ms steps (open
+ * loop, still capped by {@code --outstanding}), which measures latency at a given load below saturation.
  */
 public final class ConsensusLoad {
     private final Map<String, Long> proposeNanos = new ConcurrentHashMap<>();
@@ -62,7 +64,9 @@ public final class ConsensusLoad {
                 Integer.parseInt(a.getOrDefault("seconds", "20")), Integer.parseInt(a.getOrDefault("warmup", "5")),
                 Integer.parseInt(a.getOrDefault("tx-bytes", "256")), a.getOrDefault("transport", "netty"),
                 Integer.parseInt(a.getOrDefault("outstanding", "40000")), a.getOrDefault("timeouts", "1000,500,250"),
-                Integer.parseInt(a.getOrDefault("max-block-txs", "5000")));
+                Integer.parseInt(a.getOrDefault("max-block-txs", "5000")),
+                Integer.parseInt(a.getOrDefault("max-block-bytes", String.valueOf(4 << 20))),
+                Long.parseLong(a.getOrDefault("rate", "0")));
         System.exit(0);
     }
 
@@ -115,10 +119,10 @@ public final class ConsensusLoad {
     };
 
     void run(int n, int seconds, int warmup, int txBytes, String transport, int outstanding, String timeouts,
-            int maxBlockTxs) throws Exception {
+            int maxBlockTxs, int maxBlockBytes, long rate) throws Exception {
         long[] t = Arrays.stream(timeouts.split(",")).mapToLong(Long::parseLong).toArray();
         NodeConfig cfg = NodeConfig.defaults(new SigningDigests(Eip712Domain.seqpool(31337, Address.fromHex("0x" + "aa".repeat(20)))))
-                .withTimeouts(t[0], t[1], t[1], t[2]).withGossipInterval(1000).withBlockLimits(maxBlockTxs, 4 << 20);
+                .withTimeouts(t[0], t[1], t[1], t[2]).withGossipInterval(1000).withBlockLimits(maxBlockTxs, maxBlockBytes);
         List<LocalNodeSigner> keys = new ArrayList<>();
         List<Validator> vs = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
@@ -146,6 +150,10 @@ public final class ConsensusLoad {
         byte[] body = new byte[txBytes];
         body[0] = 't';
         while (System.nanoTime() < end) {
+            if (rate > 0 && submitted >= (System.nanoTime() - start) / 1000 * rate / 1_000_000) {
+                Thread.sleep(1); // offered load: at most rate tx/s since the start
+                continue;
+            }
             if (submitted - committedTotal.get() > outstanding) {
                 Thread.sleep(1);
                 continue;
@@ -162,10 +170,12 @@ public final class ConsensusLoad {
         }
         long[] lat = decides.stream().mapToLong(x -> x[0]).sorted().toArray();
         double secs = seconds;
-        System.out.printf("validators=%d transport=%s txBytes=%d timeouts(propose,vote,delta)=%s maxBlockTxs=%d%n", n,
-                transport, txBytes, timeouts, maxBlockTxs);
-        System.out.printf("heights=%d (decisions measured %d) commit latency p50=%.1f ms p99=%.1f ms throughput=%.0f tx/s%n",
-                hosts.get(0).committedHeight(), lat.length, pct(lat, 0.50), pct(lat, 0.99), committedTxs.get() / secs);
+        System.out.printf("validators=%d transport=%s txBytes=%d timeouts(propose,vote,delta)=%s maxBlockTxs=%d"
+                + " maxBlockBytes=%d offered=%s%n", n, transport, txBytes, timeouts, maxBlockTxs, maxBlockBytes,
+                rate > 0 ? rate + " tx/s" : "saturation");
+        System.out.printf("heights=%d (decisions measured %d) commit latency p50=%.1f ms p99=%.1f ms throughput=%.0f tx/s"
+                + " (avg %.0f txs/block)%n", hosts.get(0).committedHeight(), lat.length, pct(lat, 0.50), pct(lat, 0.99),
+                committedTxs.get() / secs, lat.length == 0 ? 0.0 : committedTxs.get() / (double) lat.length * n);
         for (ConsensusHost h : hosts) {
             h.close();
         }

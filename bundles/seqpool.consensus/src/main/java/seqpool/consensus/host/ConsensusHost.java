@@ -34,7 +34,8 @@ import seqpool.consensus.node.TimerKey;
 
 /**
  * Runs one {@link ConsensusNode} on a single event thread ("seqpool-consensus"): p2p listeners and callers only
- * enqueue; timers are scheduled on the same thread; actions go to the {@link P2pNetwork}. A store failure or an
+ * enqueue (after checking a vote's signature on their own thread, see {@link PreVerifier}); timers are scheduled on the
+ * same thread; actions go to the {@link P2pNetwork}. A store failure or an
  * application exception stops the engine (logged with the cause) rather than continue on unknown state.
  *
  * <p>Thread-safety: all public methods may be called from any thread. {@link #submit} queues the transaction for the
@@ -46,6 +47,7 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     private final ConsensusNode node;
     private final P2pNetwork network;
     private final NodeConfig config;
+    private final PreVerifier preVerifier;
     private final ScheduledExecutorService events;
     private final List<CommitListener> followers = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Bytes> submitted = new ConcurrentLinkedQueue<>();
@@ -62,7 +64,8 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
             Map<Address, String> traceNames) throws StoreException {
         this.config = config;
         this.network = network;
-        this.node = new ConsensusNode(config, signer, verifier, store, app, genesis, trace, traceNames);
+        this.preVerifier = new PreVerifier(verifier, config);
+        this.node = new ConsensusNode(config, signer, preVerifier, store, app, genesis, trace, traceNames);
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "seqpool-consensus");
             t.setDaemon(true);
@@ -76,7 +79,10 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
 
     /** Subscribes to the consensus channel and starts (or resumes from the store) consensus. */
     public void start() {
-        subscription = network.subscribe(Channel.CONSENSUS, m -> run(() -> node.onMessage(m.from(), m.payload())));
+        subscription = network.subscribe(Channel.CONSENSUS, m -> {
+            preVerifier.preverify(m.payload()); // signature recovery on the transport's thread, not the event thread
+            run(() -> node.onMessage(m.from(), m.payload()));
+        });
         run(node::start);
     }
 

@@ -1,37 +1,49 @@
 package seqpool.consensus.wire;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.identity.EcdsaSignature;
 
-/** Big-endian canonical writer. */
+/** Big-endian canonical writer into a growing array (unsynchronised: one writer per message). */
 final class Writer {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private byte[] buf = new byte[256];
+    private int len;
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
 
     Writer u8(int v) {
-        out.write(v);
+        ensure(1);
+        buf[len++] = (byte) v;
         return this;
     }
 
     Writer u32(long v) {
+        ensure(4);
         for (int i = 3; i >= 0; i--) {
-            out.write((int) (v >>> (8 * i)));
+            buf[len++] = (byte) (v >>> (8 * i));
         }
         return this;
     }
 
     Writer u64(long v) {
+        ensure(8);
         for (int i = 7; i >= 0; i--) {
-            out.write((int) (v >>> (8 * i)));
+            buf[len++] = (byte) (v >>> (8 * i));
         }
         return this;
     }
 
     Writer raw(byte[] b) {
-        out.write(b, 0, b.length);
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
         return this;
     }
 
@@ -53,6 +65,6 @@ final class Writer {
     }
 
     byte[] toArray() {
-        return out.toByteArray();
+        return Arrays.copyOf(buf, len);
     }
 }
