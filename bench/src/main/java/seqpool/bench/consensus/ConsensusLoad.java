@@ -47,13 +47,27 @@ import seqpool.store.memory.InMemoryKeyValueStore;
  * --timeouts proposeMs,voteMs,deltaMs --max-block-txs T --max-block-bytes B --rate R}. Without {@code --rate} the
  * clients saturate the engine (latency at saturation); with {@code --rate R} they offer R tx/s in 1 ms steps (open
  * loop, still capped by {@code --outstanding}), which measures latency at a given load below saturation.
+ *
+ * <p>Before the validators start, {@link JitWarmup} compiles the crypto paths; clients start once every validator has
+ * committed a block. Besides latency and throughput the run reports signature verifications per height and validator
+ * and where the CPU went ({@link ThreadCpu}) during the measured window. {@code -Dseqpool.bench.progress=true} prints
+ * a line per second.
  */
 public final class ConsensusLoad {
     private final Map<String, Long> proposeNanos = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<long[]> decides = new ConcurrentLinkedQueue<>();
     private final AtomicLong committedTxs = new AtomicLong();
     private final AtomicLong committedTotal = new AtomicLong();
+    private final AtomicLong verifications = new AtomicLong();
+    private final long t0 = System.nanoTime();
     private volatile long measureFrom = Long.MAX_VALUE;
+
+    private SignatureVerifier counting(SignatureVerifier inner) {
+        return (d, sig, signer) -> {
+            verifications.incrementAndGet();
+            return inner.verify(d, sig, signer);
+        };
+    }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
@@ -134,22 +148,46 @@ public final class ConsensusLoad {
             vs.add(new Validator(s.address(), 1));
         }
         ValidatorSet genesis = new ValidatorSet(vs);
+        JitWarmup.run(3000);
         List<AutoCloseable> closers = new ArrayList<>();
         List<P2pNetwork> nets = networks(keys, transport, closers);
+        System.out.println("mesh connected at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         List<ConsensusHost> hosts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ConsensusHost h = new ConsensusHost(cfg, keys.get(i), SignatureVerifier.SECP256K1, new InMemoryKeyValueStore(),
+            ConsensusHost h = new ConsensusHost(cfg, keys.get(i), counting(SignatureVerifier.secp256k1()), new InMemoryKeyValueStore(),
                     new LoadApp(i == 0), genesis, nets.get(i), timing, Map.of());
             hosts.add(h);
         }
         hosts.forEach(ConsensusHost::start);
+        // clients start once every validator has committed a block: a backlog built while 21 JVM-cold validators
+        // connect and compile would otherwise be measured as the steady state
+        long liveDeadline = System.nanoTime() + 120_000_000_000L;
+        while (hosts.stream().anyMatch(h -> h.committedHeight() < 1) && System.nanoTime() < liveDeadline) {
+            Thread.sleep(20);
+        }
+        System.out.println("chain live at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         long start = System.nanoTime();
         measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
         long submitted = 0;
         byte[] body = new byte[txBytes];
         body[0] = 't';
+        long heightsAtStart = -1;
+        Map<String, Long> cpuAtStart = Map.of();
+        long verifiedAtStart = 0;
+        long nextProgress = System.nanoTime();
+        boolean progress = Boolean.getBoolean("seqpool.bench.progress"); // a line per second, to see a run stall
         while (System.nanoTime() < end) {
+            if (progress && System.nanoTime() >= nextProgress) {
+                nextProgress += 1_000_000_000L;
+                System.out.println("t=" + (System.nanoTime() - t0) / 1_000_000 + " height=" + hosts.get(0).committedHeight()
+                        + " submitted=" + submitted + " committed=" + committedTotal.get() + " verified=" + verifications.get());
+            }
+            if (heightsAtStart < 0 && System.nanoTime() >= measureFrom) {
+                cpuAtStart = ThreadCpu.snapshot();
+                heightsAtStart = hosts.get(0).committedHeight();
+                verifiedAtStart = verifications.get();
+            }
             if (rate > 0 && submitted >= (System.nanoTime() - start) / 1000 * rate / 1_000_000) {
                 Thread.sleep(1); // offered load: at most rate tx/s since the start
                 continue;
@@ -168,6 +206,9 @@ public final class ConsensusLoad {
                 Thread.sleep(1);
             }
         }
+        long heightsAtEnd = hosts.get(0).committedHeight();
+        Map<String, Long> cpuAtEnd = ThreadCpu.snapshot();
+        long verifiedAtEnd = verifications.get();
         long[] lat = decides.stream().mapToLong(x -> x[0]).sorted().toArray();
         double secs = seconds;
         System.out.printf("validators=%d transport=%s txBytes=%d timeouts(propose,vote,delta)=%s maxBlockTxs=%d"
@@ -176,6 +217,10 @@ public final class ConsensusLoad {
         System.out.printf("heights=%d (decisions measured %d) commit latency p50=%.1f ms p99=%.1f ms throughput=%.0f tx/s"
                 + " (avg %.0f txs/block)%n", hosts.get(0).committedHeight(), lat.length, pct(lat, 0.50), pct(lat, 0.99),
                 committedTxs.get() / secs, lat.length == 0 ? 0.0 : committedTxs.get() / (double) lat.length * n);
+        System.out.println(ThreadCpu.delta(cpuAtStart, cpuAtEnd));
+        System.out.printf("signature verifications: %.1f per height per validator (%d heights measured)%n",
+                (verifiedAtEnd - verifiedAtStart) / (double) Math.max(1, heightsAtEnd - heightsAtStart) / n,
+                heightsAtEnd - heightsAtStart);
         for (ConsensusHost h : hosts) {
             h.close();
         }
@@ -191,6 +236,29 @@ public final class ConsensusLoad {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))] / 1e6;
     }
 
+    /**
+     * Listen ports under Linux's ephemeral range (32768+): a port picked with {@code new ServerSocket(0)} can be taken
+     * by one of the 420 outbound connections before its node binds it.
+     */
+    private static int[] freePortsBelowEphemeralRange(int count) throws IOException {
+        int[] ports = new int[count];
+        int next = 20_000 + new java.util.Random().nextInt(10_000);
+        for (int i = 0; i < count; i++) {
+            while (true) {
+                int candidate = next++;
+                try (ServerSocket s = new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    ports[i] = candidate;
+                    break;
+                } catch (IOException taken) {
+                    if (next > 32_000) {
+                        throw new IOException("no free port below 32000", taken);
+                    }
+                }
+            }
+        }
+        return ports;
+    }
+
     private static List<P2pNetwork> networks(List<LocalNodeSigner> keys, String transport, List<AutoCloseable> closers)
             throws Exception {
         List<P2pNetwork> out = new ArrayList<>();
@@ -202,12 +270,7 @@ public final class ConsensusLoad {
             }
             return out;
         }
-        int[] ports = new int[keys.size()];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                ports[i] = s.getLocalPort();
-            }
-        }
+        int[] ports = freePortsBelowEphemeralRange(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             List<PeerEndpoint> peers = new ArrayList<>();
             for (int j = 0; j < keys.size(); j++) {

@@ -62,7 +62,7 @@ public final class LocalNodeSigner implements NodeSigner {
 
     @Override
     public EcdsaSignature sign(Hash32 digest) {
-        return Secp256k1.sign(digest, key(), publicKey);
+        return Secp256k1.sign(digest, key());
     }
 
     public void destroy() {

@@ -8,8 +8,6 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
@@ -71,37 +69,68 @@ public final class Secp256k1 {
         }
     }
 
-    static EcdsaSignature sign(Hash32 digest, BigInteger d, Bytes publicKey64) {
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(d, DOMAIN));
-        BigInteger[] rs = signer.generateSignature(digest.value().toArray());
-        BigInteger r = rs[0];
-        BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-        for (int recId = 0; recId < 2; recId++) {
-            Optional<Bytes> q = recoverPublicKey(digest, r, s, recId);
-            if (q.isPresent() && q.get().equals(publicKey64)) {
-                return new EcdsaSignature(to32(r), to32(s), 27 + recId);
+    /**
+     * ECDSA with an RFC 6979 nonce (HMAC-SHA-256). The recovery id comes from the parity of R's y coordinate (flipped
+     * when s is normalised to the lower half), so signing costs one fixed-base multiplication and no recovery.
+     */
+    static EcdsaSignature sign(Hash32 digest, BigInteger d) {
+        byte[] message = digest.value().toArray();
+        BigInteger e = new BigInteger(1, message); // 256-bit digest, 256-bit order: no truncation
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(N, d, message);
+        FixedPointCombMultiplier comb = new FixedPointCombMultiplier();
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint bigR = comb.multiply(DOMAIN.getG(), k).normalize();
+            BigInteger x = bigR.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(N);
+            if (r.signum() == 0) {
+                continue;
             }
+            BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+            if (s.signum() == 0) {
+                continue;
+            }
+            if (x.compareTo(N) >= 0) {
+                // R.x >= n (probability ~2^-128): recovery id 2 or 3, which v = 27/28 cannot express
+                throw new IllegalStateException("could not compute a recovery id");
+            }
+            int recId = bigR.getAffineYCoord().testBitZero() ? 1 : 0;
+            if (s.compareTo(HALF_N) > 0) {
+                s = N.subtract(s); // -s pairs with -R, whose y has the other parity
+                recId ^= 1;
+            }
+            return new EcdsaSignature(to32(r), to32(s), 27 + recId);
         }
-        throw new IllegalStateException("could not compute a recovery id");
     }
 
     /** The signer address of a low-s signature, or empty if the signature is malformed, high-s or does not recover. */
     public static Optional<Address> recover(Hash32 digest, EcdsaSignature sig) {
-        BigInteger r = new BigInteger(1, sig.r().toArray());
-        BigInteger s = new BigInteger(1, sig.s().toArray());
-        if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(HALF_N) > 0) {
-            return Optional.empty();
-        }
-        return recoverPublicKey(digest, r, s, sig.v() - 27).map(Secp256k1::addressOf);
+        return recoverPoint(digest, sig).map(Secp256k1::addressOf);
     }
 
     public static boolean verify(Hash32 digest, EcdsaSignature sig, Address expected) {
         return recover(digest, sig).map(expected::equals).orElse(false);
     }
 
+    /** The Ethereum address of a (valid, affine) public key point. */
+    static Address addressOf(ECPoint q) {
+        byte[] h = Keccak.digest(Arrays.copyOfRange(q.getEncoded(false), 1, 65));
+        return new Address(Bytes.wrap(Arrays.copyOfRange(h, 12, 32)));
+    }
+
+    /** The public key of a low-s signature (normalised), or empty if it is malformed, high-s or does not recover. */
+    static Optional<ECPoint> recoverPoint(Hash32 digest, EcdsaSignature sig) {
+        BigInteger r = new BigInteger(1, sig.r().toArray());
+        BigInteger s = new BigInteger(1, sig.s().toArray());
+        if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(HALF_N) > 0) {
+            return Optional.empty();
+        }
+        return recoverPublicKey(digest, r, s, sig.v() - 27);
+    }
+
     /** SEC 1 v2 §4.1.6 public key recovery for recovery ids 0 and 1 (x = r; r ≥ p − n never happens in practice). */
-    private static Optional<Bytes> recoverPublicKey(Hash32 digest, BigInteger r, BigInteger s, int recId) {
+    private static Optional<ECPoint> recoverPublicKey(Hash32 digest, BigInteger r, BigInteger s, int recId) {
         if (recId < 0 || recId > 1) {
             return Optional.empty();
         }
@@ -127,7 +156,7 @@ public final class Secp256k1 {
         if (q.isInfinity()) {
             return Optional.empty();
         }
-        return Optional.of(Bytes.wrap(Arrays.copyOfRange(q.getEncoded(false), 1, 65)));
+        return Optional.of(q);
     }
 
     static Bytes to32(BigInteger v) {

@@ -40,7 +40,7 @@ public final class ConsensusComponent implements ConsensusEngine {
     public ConsensusComponent(ConsensusConfig config, @Reference P2pNetwork network, @Reference KeyValueStore store,
             @Reference NodeSigner signer, @Reference ConsensusApplication app,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) TraceSink trace) throws StoreException {
-        this.host = new ConsensusHost(ConsensusSettings.nodeConfig(config), signer, SignatureVerifier.SECP256K1, store,
+        this.host = new ConsensusHost(ConsensusSettings.nodeConfig(config), signer, SignatureVerifier.secp256k1(), store,
                 app, ConsensusSettings.genesis(config.genesisValidators()), network, trace == null ? TraceSink.NONE : trace,
                 Map.of());
         host.start();

@@ -64,7 +64,7 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
             Map<Address, String> traceNames) throws StoreException {
         this.config = config;
         this.network = network;
-        this.preVerifier = new PreVerifier(verifier, config);
+        this.preVerifier = new PreVerifier(verifier, config, () -> committedHeight + 1);
         this.node = new ConsensusNode(config, signer, preVerifier, store, app, genesis, trace, traceNames);
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "seqpool-consensus");

@@ -2,6 +2,7 @@ package seqpool.consensus.host;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
@@ -34,12 +35,15 @@ final class PreVerifier implements SignatureVerifier {
     private final SignatureVerifier inner;
     private final NodeConfig config;
     private final MessageCodec codec;
+    private final LongSupplier currentHeight;
     private final Set<Triple> verified = ConcurrentHashMap.newKeySet();
 
-    PreVerifier(SignatureVerifier inner, NodeConfig config) {
+    /** {@code currentHeight} is the height the engine is deciding (may lag; it only decides what is worth checking). */
+    PreVerifier(SignatureVerifier inner, NodeConfig config, LongSupplier currentHeight) {
         this.inner = inner;
         this.config = config;
         this.codec = new MessageCodec(config.limits());
+        this.currentHeight = currentHeight;
     }
 
     @Override
@@ -50,7 +54,8 @@ final class PreVerifier implements SignatureVerifier {
     /**
      * Verifies the signature of a vote (or of a proposal small enough to decode cheaply) ahead of the event thread.
      * Larger payloads (a proposal with its block) and other messages are left alone, as is a malformed payload: the
-     * node rejects it as before.
+     * node rejects it as before. So are messages of a height already decided: the node drops them unchecked (late
+     * precommits and prevotes of a finished height are about a fifth of all votes with 21 validators).
      */
     void preverify(Bytes payload) {
         if (payload.size() == 0 || payload.size() > 4096) {
@@ -64,9 +69,15 @@ final class PreVerifier implements SignatureVerifier {
         }
         if (m instanceof ConsensusMessage.VoteMsg v) {
             SignedVote sv = v.vote();
+            if (sv.vote().height() < currentHeight.getAsLong()) {
+                return;
+            }
             remember(config.digests().vote(sv.vote()), sv.signature(), sv.vote().voter());
         } else if (m instanceof ConsensusMessage.ProposalMsg p) {
             SignedProposal sp = p.proposal();
+            if (sp.height() < currentHeight.getAsLong()) {
+                return;
+            }
             remember(config.digests().proposal(sp.height(), sp.round(), sp.validRound(), sp.blockId()), sp.signature(),
                     sp.proposer());
         }

@@ -1,42 +1,66 @@
 package seqpool.consensus.node;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import seqpool.api.common.Address;
+import seqpool.api.common.Bytes;
 import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.DuplicateVoteEvidence;
+import seqpool.api.consensus.SignedVote;
+import seqpool.api.consensus.Validator;
+import seqpool.api.consensus.VoteKind;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.store.StoreException;
 import seqpool.consensus.wire.ConsensusMessage;
 import seqpool.consensus.wire.ConsensusMessage.BlockRequest;
 import seqpool.consensus.wire.ConsensusMessage.BlockResponse;
 import seqpool.consensus.wire.ConsensusMessage.EvidenceMsg;
+import seqpool.consensus.wire.ConsensusMessage.ProposalMsg;
 import seqpool.consensus.wire.ConsensusMessage.Status;
+import seqpool.consensus.wire.ConsensusMessage.VoteMsg;
 
 /**
- * Gossip and catch-up: periodic status and retransmission of this node's own messages of the current height (the
- * paper assumes eventual delivery; a lossy network needs retransmission), evidence gossip, and block sync — a node
- * that learns a peer is ahead asks it for the block of its own height and accepts it only with a commit certificate
- * signed by more than 2/3 of that height's voting power.
+ * Gossip and catch-up (the paper assumes that a message received by one correct process eventually reaches all):
+ * <ul>
+ * <li>every tick: status, pending evidence, and a relay of each vote this node holds for the rounds that matter now
+ * (current, locked and valid) to <em>one</em> validator picked at random, other than its voter. Delivery spreads
+ * epidemically, conflicting votes of an equivocator meet somewhere (evidence), and the cost is one message per held
+ * vote per tick, not one per vote and peer: a full relay to every peer is cubic in the validator count and, with 21
+ * validators, costs more than consensus itself and can keep an overloaded pool from recovering;</li>
+ * <li>when the height has not moved for a whole tick or the height needed more than one round: retransmission of this
+ * node's own messages of its current round (a lossy network needs it; a height that progresses does not);</li>
+ * <li>block sync: a node that learns a peer is ahead asks it for the block of its own height and accepts it only
+ * with a commit certificate signed by more than 2/3 of that height's voting power.</li>
+ * </ul>
+ * The random choices come from a generator seeded by the node's address, so a simulation replays exactly.
  */
 final class CatchUp {
     private static final int RETRANSMIT_MESSAGES = 12;
 
     private final ConsensusNode n;
     private final Map<Address, Long> peerHeights = new HashMap<>();
+    private final SplittableRandom random;
     private long requestedHeight = -1;
+    private long heightAtLastTick = -1;
 
     CatchUp(ConsensusNode n) {
         this.n = n;
+        this.random = new SplittableRandom(n.self.value().hashCode());
     }
 
     void gossip() {
         n.broadcast(new Status(n.driver.height()));
-        int from = Math.max(0, n.ownMessages.size() - RETRANSMIT_MESSAGES);
-        for (ConsensusMessage m : n.ownMessages.subList(from, n.ownMessages.size())) {
-            n.broadcast(m);
+        boolean stalled = n.driver.height() == heightAtLastTick || n.driver.state().round() > 0;
+        heightAtLastTick = n.driver.height();
+        if (stalled) {
+            retransmitOwn();
         }
         for (DuplicateVoteEvidence e : n.evidence.pending()) {
             n.broadcast(new EvidenceMsg(e));
@@ -46,12 +70,42 @@ final class CatchUp {
     }
 
     /**
-     * Relays the votes this node holds for the rounds that matter now (current round, locked and valid rounds): the
-     * paper assumes that a message received by one correct process reaches all of them.
+     * Resends this node's messages of its current round. A proposal carries its block (up to megabytes), so it goes
+     * only to the validators whose prevote for it this node does not hold; older rounds are not resent at all.
      */
+    private void retransmitOwn() {
+        int round = n.driver.state().round();
+        int from = Math.max(0, n.ownMessages.size() - RETRANSMIT_MESSAGES);
+        for (ConsensusMessage m : n.ownMessages.subList(from, n.ownMessages.size())) {
+            if (m instanceof ProposalMsg p) {
+                if (p.proposal().round() == round) {
+                    resendProposal(p);
+                }
+            } else if (!(m instanceof VoteMsg v) || v.vote().vote().round() == round) {
+                n.broadcast(m);
+            }
+        }
+    }
+
+    private void resendProposal(ProposalMsg p) {
+        Set<Address> haveIt = new HashSet<>();
+        for (SignedVote v : n.driver.votes().votesOf(p.proposal().round())) {
+            if (v.vote().kind() == VoteKind.PREVOTE && v.vote().blockId().equals(p.proposal().blockId())) {
+                haveIt.add(v.vote().voter());
+            }
+        }
+        Bytes payload = null;
+        for (Validator v : n.driver.schedule().validators().validators()) {
+            if (!v.address().equals(n.self) && !haveIt.contains(v.address())) {
+                payload = payload != null ? payload : n.codec.encode(p); // encoded once, for every recipient
+                n.actions.add(new NodeAction.SendTo(v.address(), payload));
+            }
+        }
+    }
+
     private void relayVotes() {
         var st = n.driver.state();
-        java.util.TreeSet<Integer> rounds = new java.util.TreeSet<>();
+        TreeSet<Integer> rounds = new TreeSet<>();
         rounds.add(Math.max(0, st.round()));
         if (st.validRound() >= 0) {
             rounds.add(st.validRound());
@@ -59,11 +113,21 @@ final class CatchUp {
         if (st.lockedRound() >= 0) {
             rounds.add(st.lockedRound());
         }
+        List<Validator> validators = n.driver.schedule().validators().validators();
+        if (validators.size() < 3) {
+            return; // only the voter and this node: nobody to relay to
+        }
         for (int r : rounds) {
-            for (var v : n.driver.votes().votesOf(r)) {
-                if (!v.vote().voter().equals(n.self)) {
-                    n.broadcast(new ConsensusMessage.VoteMsg(v));
+            for (SignedVote v : n.driver.votes().votesOf(r)) {
+                Address voter = v.vote().voter();
+                if (voter.equals(n.self)) {
+                    continue; // own votes go out directly (and are retransmitted when stalled)
                 }
+                Address to;
+                do {
+                    to = validators.get(random.nextInt(validators.size())).address();
+                } while (to.equals(n.self) || to.equals(voter));
+                n.send(to, new VoteMsg(v));
             }
         }
     }

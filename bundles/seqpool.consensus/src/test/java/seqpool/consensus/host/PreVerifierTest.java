@@ -40,7 +40,7 @@ class PreVerifierTest {
 
     @Test
     void aVoteVerifiedOnTheIoThreadIsNotRecoveredAgainOnTheEventThread() {
-        PreVerifier pv = new PreVerifier(counting, config);
+        PreVerifier pv = new PreVerifier(counting, config, () -> 3);
         Hash32 digest = config.digests().vote(vote());
         EcdsaSignature sig = alice.sign(digest);
         pv.preverify(payload(new SignedVote(vote(), sig)));
@@ -55,7 +55,7 @@ class PreVerifierTest {
 
     @Test
     void aForgedVoteIsNotRememberedAndStillFailsOnTheEventThread() {
-        PreVerifier pv = new PreVerifier(counting, config);
+        PreVerifier pv = new PreVerifier(counting, config, () -> 3);
         Hash32 digest = config.digests().vote(vote());
         EcdsaSignature forged = bob.sign(digest); // claims alice as voter
         pv.preverify(payload(new SignedVote(vote(), forged)));
@@ -64,8 +64,17 @@ class PreVerifierTest {
     }
 
     @Test
+    void votesOfADecidedHeightAreNotChecked() {
+        PreVerifier pv = new PreVerifier(counting, config, () -> 4);
+        Hash32 digest = config.digests().vote(vote()); // height 3, already decided
+        pv.preverify(payload(new SignedVote(vote(), alice.sign(digest))));
+        assertEquals(0, recoveries.get());
+        assertEquals(0, pv.remembered());
+    }
+
+    @Test
     void malformedPayloadsAreLeftForTheNode() {
-        PreVerifier pv = new PreVerifier(counting, config);
+        PreVerifier pv = new PreVerifier(counting, config, () -> 3);
         pv.preverify(Bytes.wrap(new byte[] {9, 9, 9}));
         pv.preverify(Bytes.wrap(new byte[0]));
         assertEquals(0, pv.remembered());

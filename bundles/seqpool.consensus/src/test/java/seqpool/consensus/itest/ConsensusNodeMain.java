@@ -49,7 +49,7 @@ public final class ConsensusNodeMain {
         LmdbKeyValueStore store = LmdbKeyValueStore.open(LmdbStoreConfig.ofMegabytes(Path.of(args[2]), 256, 16));
         NettyP2pNetwork net = P2pNetworks.start(P2pConfig.builder().listen("127.0.0.1", port).peers(peers).build(), signer);
         HostFixture.RecordingApp app = new HostFixture.RecordingApp();
-        ConsensusHost host = new ConsensusHost(HostFixture.config(400, 200, 100), signer, SignatureVerifier.SECP256K1,
+        ConsensusHost host = new ConsensusHost(HostFixture.config(400, 200, 100), signer, SignatureVerifier.secp256k1(),
                 store, app, new ValidatorSet(vs), net, TraceSink.NONE, Map.of());
         Object lock = new Object();
         host.follow(1, b -> {
