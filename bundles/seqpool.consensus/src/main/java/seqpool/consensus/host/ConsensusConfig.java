@@ -37,6 +37,9 @@ public @interface ConsensusConfig {
 
     int mempoolMaxTxs() default 100000;
 
+    @AttributeDefinition(description = "a submitted transaction goes to the proposers of this many next heights; 0: to every validator")
+    int txForwardProposers() default 3;
+
     @AttributeDefinition(description = "largest consensus message accepted, bytes")
     int maxMessageBytes() default 8388608;
 

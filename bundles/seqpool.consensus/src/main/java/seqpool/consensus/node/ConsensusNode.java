@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import seqpool.consensus.driver.Driver;
 import seqpool.consensus.driver.DriverEffect;
 import seqpool.consensus.driver.ReceivedProposal;
 import seqpool.consensus.round.RoundStep;
+import seqpool.consensus.validators.ProposerPriorities;
 import seqpool.consensus.wire.ConsensusMessage;
 import seqpool.consensus.wire.ConsensusMessage.BlockRequest;
 import seqpool.consensus.wire.ConsensusMessage.BlockResponse;
@@ -72,6 +74,8 @@ public final class ConsensusNode {
     final List<ConsensusMessage> ownMessages = new ArrayList<>();
     private final List<Map.Entry<Address, Bytes>> futureMessages = new ArrayList<>();
     private final List<Bytes> txGossip = new ArrayList<>();
+    private long txTargetsHeight = -1;
+    private List<Address> txTargetsCache = List.of();
     List<NodeAction> actions = new ArrayList<>();
     final Deque<DriverEffect> effects = new ArrayDeque<>();
     boolean replaying;
@@ -169,7 +173,7 @@ public final class ConsensusNode {
         return finish();
     }
 
-    /** Offers a transaction (checkTx, then the mempool); accepted ones are gossiped with the next actions. */
+    /** Offers a transaction (checkTx, then the mempool); accepted ones are forwarded with the next actions. */
     public SubmitResult submit(Bytes tx) {
         if (tx.size() > config.limits().maxTxBytes() || !app.checkTx(tx).accepted()) {
             return SubmitResult.REJECTED;
@@ -295,7 +299,8 @@ public final class ConsensusNode {
 
     private List<NodeAction> finish() throws StoreException {
         drain();
-        // gossip submitted txs in chunks that respect the wire limits (count and ~1 MiB per message)
+        // forward submitted txs in chunks that respect the wire limits (count and ~1 MiB per message)
+        List<Address> targets = txGossip.isEmpty() ? List.of() : txTargets();
         int from = 0;
         while (from < txGossip.size()) {
             int to = from;
@@ -305,7 +310,14 @@ public final class ConsensusNode {
                 to++;
             }
             to = Math.max(to, from + 1);
-            actions.add(new NodeAction.Broadcast(codec.encode(new Txs(List.copyOf(txGossip.subList(from, to))))));
+            Bytes chunk = codec.encode(new Txs(List.copyOf(txGossip.subList(from, to))));
+            if (config.txForwardProposers() == 0) {
+                actions.add(new NodeAction.Broadcast(chunk));
+            } else {
+                for (Address a : targets) {
+                    actions.add(new NodeAction.SendTo(a, chunk));
+                }
+            }
             from = to;
         }
         txGossip.clear();
@@ -313,6 +325,28 @@ public final class ConsensusNode {
         List<NodeAction> out = actions;
         actions = new ArrayList<>();
         return out;
+    }
+
+    /**
+     * The proposers of round 0 at the next heights, other than this node, up to the configured fan-out. Validator
+     * updates not yet applied can make the guess wrong for a height; a transaction missed that way is still proposed
+     * by this node in its own turn (it stays in the local mempool until committed).
+     */
+    private List<Address> txTargets() {
+        if (txTargetsHeight != driver.height()) {
+            LinkedHashSet<Address> out = new LinkedHashSet<>();
+            ProposerPriorities p = driver.schedule().next();
+            int size = p.set().validators().size();
+            for (int i = 0; out.size() < config.txForwardProposers() && i < 2 * size; i++) {
+                if (!p.proposer().equals(self)) {
+                    out.add(p.proposer());
+                }
+                p = p.increment(1);
+            }
+            txTargetsHeight = driver.height();
+            txTargetsCache = List.copyOf(out);
+        }
+        return txTargetsCache;
     }
 
     void broadcast(ConsensusMessage m) {

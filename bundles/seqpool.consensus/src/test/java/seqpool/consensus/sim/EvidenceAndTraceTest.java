@@ -43,12 +43,17 @@ class EvidenceAndTraceTest {
 
     @Test
     void traceHasExactlyTheSpecEvents() throws Exception {
-        StringWriter out = new StringWriter();
-        try (NdjsonTraceWriter w = new NdjsonTraceWriter(out)) {
-            new Simulation(7, SimConfig.standard(4, null), w).run();
+        // the first seed from 7 whose partitions produce nil votes, so that both value forms are checked
+        String trace = "";
+        long seed = 7;
+        for (; seed < 40 && !trace.contains("\"value\":\"nil\""); seed++) {
+            StringWriter out = new StringWriter();
+            try (NdjsonTraceWriter w = new NdjsonTraceWriter(out)) {
+                new Simulation(seed, SimConfig.standard(4, null), w).run();
+            }
+            trace = out.toString();
         }
-        String trace = out.toString();
-        Path file = Path.of("target", "traces", "consensus-sim-n4-seed7.ndjson");
+        Path file = Path.of("target", "traces", "consensus-sim-n4-partitioned.ndjson");
         Files.createDirectories(file.getParent());
         Files.writeString(file, trace);
         Set<String> events = new HashSet<>();
