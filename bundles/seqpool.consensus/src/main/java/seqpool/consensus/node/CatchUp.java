@@ -30,12 +30,13 @@ import seqpool.consensus.wire.ConsensusMessage.VoteMsg;
  * Gossip and catch-up (the paper assumes that a message received by one correct process eventually reaches all):
  * <ul>
  * <li>every tick: status, pending evidence, and a relay of each vote this node holds for the rounds that matter now
- * (current, locked and valid) to <em>one</em> validator picked at random, other than its voter. Delivery spreads
- * epidemically, conflicting votes of an equivocator meet somewhere (evidence), and the cost is one message per held
- * vote per tick, not one per vote and peer: a full relay to every peer is cubic in the validator count and, with 21
- * validators, costs more than consensus itself and can keep an overloaded pool from recovering;</li>
- * <li>when the height has not moved for a whole tick or the height needed more than one round: retransmission of this
- * node's own messages of its current round (a lossy network needs it; a height that progresses does not);</li>
+ * (current, locked and valid). While heights progress, each vote goes to <em>one</em> validator picked at random
+ * (other than its voter): conflicting votes of an equivocator still meet somewhere (evidence), for one message per
+ * held vote per tick. A relay to every peer is cubic in the validator count (with 21 validators it cost more CPU than
+ * consensus itself), so it is kept for when the node is stalled;</li>
+ * <li>stalled means: the height has not moved for a whole tick, or the height needed more than one round. Then the node
+ * also relays to every validator and retransmits its own recent votes, and its proposal of the current round to the
+ * validators that have not prevoted for it (a lossy network needs this; a height that progresses does not);</li>
  * <li>block sync: a node that learns a peer is ahead asks it for the block of its own height and accepts it only
  * with a commit certificate signed by more than 2/3 of that height's voting power.</li>
  * </ul>
@@ -65,24 +66,22 @@ final class CatchUp {
         for (DuplicateVoteEvidence e : n.evidence.pending()) {
             n.broadcast(new EvidenceMsg(e));
         }
-        relayVotes();
+        relayVotes(stalled);
         requestedHeight = -1; // a lost request may be repeated
     }
 
     /**
-     * Resends this node's messages of its current round. A proposal carries its block (up to megabytes), so it goes
-     * only to the validators whose prevote for it this node does not hold; older rounds are not resent at all.
+     * Resends this node's recent messages. A proposal carries its block (up to megabytes), so only the one of the
+     * current round is resent, and only to the validators whose prevote for it this node does not hold.
      */
     private void retransmitOwn() {
         int round = n.driver.state().round();
         int from = Math.max(0, n.ownMessages.size() - RETRANSMIT_MESSAGES);
         for (ConsensusMessage m : n.ownMessages.subList(from, n.ownMessages.size())) {
-            if (m instanceof ProposalMsg p) {
-                if (p.proposal().round() == round) {
-                    resendProposal(p);
-                }
-            } else if (!(m instanceof VoteMsg v) || v.vote().vote().round() == round) {
-                n.broadcast(m);
+            if (!(m instanceof ProposalMsg p)) {
+                n.broadcast(m); // votes of earlier rounds too: peers still in that round may need them to leave it
+            } else if (p.proposal().round() == round) {
+                resendProposal(p);
             }
         }
     }
@@ -103,7 +102,8 @@ final class CatchUp {
         }
     }
 
-    private void relayVotes() {
+    /** Relays the held votes of the rounds that matter: to every validator when stalled, else to one at random. */
+    private void relayVotes(boolean toAll) {
         var st = n.driver.state();
         TreeSet<Integer> rounds = new TreeSet<>();
         rounds.add(Math.max(0, st.round()));
@@ -122,6 +122,10 @@ final class CatchUp {
                 Address voter = v.vote().voter();
                 if (voter.equals(n.self)) {
                     continue; // own votes go out directly (and are retransmitted when stalled)
+                }
+                if (toAll) {
+                    n.broadcast(new VoteMsg(v));
+                    continue;
                 }
                 Address to;
                 do {
