@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -81,7 +82,11 @@ public final class AdminServer {
         server.setExecutor(executor);
         server.start();
         String url = "http://" + config.host() + ":" + server.getAddress().getPort();
-        Files.writeString(tokenFile.resolveSibling("admin.url"), url + "\n", StandardCharsets.UTF_8);
+        // written whole or not at all: a reader that sees admin.url must never read it half-written
+        Path urlFile = tokenFile.resolveSibling("admin.url");
+        Path partial = tokenFile.resolveSibling("admin.url.partial");
+        Files.writeString(partial, url + "\n", StandardCharsets.UTF_8);
+        Files.move(partial, urlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         LOG.log(Level.INFO, "admin API listening on {0}", url);
     }
 
