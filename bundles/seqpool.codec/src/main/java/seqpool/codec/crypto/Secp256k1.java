@@ -123,10 +123,20 @@ public final class Secp256k1 {
     static Optional<ECPoint> recoverPoint(Hash32 digest, EcdsaSignature sig) {
         BigInteger r = new BigInteger(1, sig.r().toArray());
         BigInteger s = new BigInteger(1, sig.s().toArray());
-        if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(HALF_N) > 0) {
+        if (!inRangeLowS(r, s)) {
             return Optional.empty();
         }
         return recoverPublicKey(digest, r, s, sig.v() - 27);
+    }
+
+    /** 0 < r < n and 0 < s ≤ n/2 (EIP-2 low s). */
+    static boolean inRangeLowS(BigInteger r, BigInteger s) {
+        return r.signum() > 0 && r.compareTo(N) < 0 && s.signum() > 0 && s.compareTo(HALF_N) <= 0;
+    }
+
+    /** A fresh instance of an affine point, so that its cached multiplication tables belong to its owner alone. */
+    static ECPoint ownCopy(ECPoint p) {
+        return DOMAIN.getCurve().createPoint(p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger());
     }
 
     /** SEC 1 v2 §4.1.6 public key recovery for recovery ids 0 and 1 (x = r; r ≥ p − n never happens in practice). */

@@ -28,7 +28,6 @@ import seqpool.consensus.driver.Driver;
 import seqpool.consensus.driver.DriverEffect;
 import seqpool.consensus.driver.ReceivedProposal;
 import seqpool.consensus.round.RoundStep;
-import seqpool.consensus.validators.ProposerPriorities;
 import seqpool.consensus.wire.ConsensusMessage;
 import seqpool.consensus.wire.ConsensusMessage.BlockRequest;
 import seqpool.consensus.wire.ConsensusMessage.BlockResponse;
@@ -335,13 +334,14 @@ public final class ConsensusNode {
     private List<Address> txTargets() {
         if (txTargetsHeight != driver.height()) {
             LinkedHashSet<Address> out = new LinkedHashSet<>();
-            ProposerPriorities p = driver.schedule().next();
-            int size = p.set().validators().size();
-            for (int i = 0; out.size() < config.txForwardProposers() && i < 2 * size; i++) {
-                if (!p.proposer().equals(self)) {
-                    out.add(p.proposer());
+            int horizon = 2 * driver.schedule().validators().validators().size();
+            for (Address a : driver.schedule().upcomingProposers(horizon)) {
+                if (out.size() == config.txForwardProposers()) {
+                    break;
                 }
-                p = p.increment(1);
+                if (!a.equals(self)) {
+                    out.add(a);
+                }
             }
             txTargetsHeight = driver.height();
             txTargetsCache = List.copyOf(out);

@@ -1,5 +1,6 @@
 package seqpool.consensus.validators;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import seqpool.api.common.Address;
@@ -36,5 +37,19 @@ public record ValidatorSchedule(long height, ProposerPriorities current, Propose
     /** proposer(height, round). */
     public Address proposer(int round) {
         return round == 0 ? current.proposer() : current.increment(round).proposer();
+    }
+
+    /**
+     * The round-0 proposers of heights {@code height + 1 … height + count}, as far as known now: updates returned at
+     * {@link #height()} itself (effective at height + 2) are not applied yet, so the guess can be wrong past height + 1.
+     */
+    public List<Address> upcomingProposers(int count) {
+        List<Address> out = new ArrayList<>(count);
+        ProposerPriorities p = next;
+        for (int i = 0; i < count; i++) {
+            out.add(p.proposer());
+            p = p.increment(1);
+        }
+        return out;
     }
 }
