@@ -135,7 +135,8 @@ class ExecutableJarIT {
      */
     @Test
     void devnetOfThreeNodesFormsTheMesh(@TempDir Path dir) throws Exception {
-        int base = 20_000 + new java.util.Random().nextInt(30_000);
+        // Below the kernel's ephemeral range (32768+): a port there can be taken by an outbound connection's local end.
+        int base = 20_000 + new java.util.Random().nextInt(12_000);
         Result r = run(dir, "devnet", "--nodes", "3", "--dir", "net", "--base-port", Integer.toString(base),
                 "--run-seconds", "1");
         assertEquals(0, r.code(), r.out() + r.err());
