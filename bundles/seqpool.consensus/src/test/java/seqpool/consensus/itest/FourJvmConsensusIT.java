@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import seqpool.codec.crypto.LocalNodeSigner;
 import seqpool.consensus.host.HostFixture;
+import seqpool.p2p.testing.LoopbackPorts;
 
 /**
  * Four validators in four JVMs on real parts (netty TLS transport on loopback, LMDB stores): they commit blocks; one
@@ -81,10 +81,8 @@ class FourJvmConsensusIT {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return LoopbackPorts.free();
     }
 
     static void await(String what, long ms, BooleanSupplier c) throws InterruptedException {

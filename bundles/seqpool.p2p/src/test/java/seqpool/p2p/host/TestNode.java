@@ -1,7 +1,5 @@
 package seqpool.p2p.host;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import seqpool.api.p2p.InboundMessage;
 import seqpool.api.p2p.PeerAuthorizer;
 import seqpool.codec.crypto.LocalNodeSigner;
 import seqpool.p2p.peer.PeerEndpoint;
+import seqpool.p2p.testing.LoopbackPorts;
 
 /** Test fixture: a node on loopback that records what it receives, per channel. */
 final class TestNode implements AutoCloseable {
@@ -44,11 +43,7 @@ final class TestNode implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoopbackPorts.free();
     }
 
     Address address() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -46,6 +45,7 @@ import seqpool.p2p.host.NettyP2pNetwork;
 import seqpool.p2p.host.P2pConfig;
 import seqpool.p2p.host.P2pNetworks;
 import seqpool.p2p.peer.PeerEndpoint;
+import seqpool.p2p.testing.LoopbackPorts;
 import seqpool.store.lmdb.LmdbKeyValueStore;
 import seqpool.store.lmdb.LmdbStoreConfig;
 import seqpool.tss.keystore.ShareVault;
@@ -77,10 +77,8 @@ class TssLoopbackIT {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return LoopbackPorts.free();
     }
 
     Node start(LocalNodeSigner s, AtomicBoolean crashBeforeVerdict) throws Exception {
