@@ -46,7 +46,8 @@ final class DevnetCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--base-port", defaultValue = "30301", description = "First p2p port; admin ports start at "
-            + "base+100 (default: ${DEFAULT-VALUE}).")
+            + "base+100 (default: ${DEFAULT-VALUE}). Keep both below the ephemeral range (Linux: 32768 and up), where "
+            + "a node's outbound connection can take a port before the node that needs it binds it.")
     int basePort;
 
     @Option(names = "--run-seconds", defaultValue = "0", description = "Stop after this many seconds (0: until Ctrl-C).")
