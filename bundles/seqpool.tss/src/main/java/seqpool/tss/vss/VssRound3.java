@@ -200,15 +200,16 @@ final class VssRound3 {
             s.abortInto(TssException.Kind.MISBEHAVIOUR, "new share does not match its public share", Set.of(), out);
             return;
         }
-        byte[] digest = publicKeys.digest();
-        s.send(new VssMessage.Confirm(digest, SchnorrProof.prove(confirmContext(digest), myId, newSecret,
-                publicKeys.publicShare(myId), s.random())), out);
         if (cfg.kind() == VssConfig.Kind.RESHARE) {
+            // Traced before the confirmation leaves: a member that completes on it traces its completion after this.
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("session", s.traceSessionName());
             f.put("member", s.name(s.self()));
             out.add(new VssEffect.Trace("ReshareAcked", f));
         }
+        byte[] digest = publicKeys.digest();
+        s.send(new VssMessage.Confirm(digest, SchnorrProof.prove(confirmContext(digest), myId, newSecret,
+                publicKeys.publicShare(myId), s.random())), out);
     }
 
     /** Judges one complaint the same way on every honest party. */

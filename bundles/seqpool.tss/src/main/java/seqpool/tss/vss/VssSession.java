@@ -258,11 +258,12 @@ public final class VssSession {
 
     private void afterCommit(List<VssEffect> out) {
         if (myDeal != null) {
-            send(myDeal, out);
+            // Trace before sending: a receiver may act on the deal (and trace that) before this thread goes on.
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("session", traceSession);
             f.put("dealer", name(self));
             out.add(new VssEffect.Trace(cfg.kind() == VssConfig.Kind.DKG ? "DkgDealt" : "ReshareDealt", f));
+            send(myDeal, out);
             myDeal = null;
         }
     }
