@@ -1,9 +1,10 @@
 /**
- * The bridge contract (DESIGN.md §3 step 2): L1 events seen after the configured number of confirmations, in L1
- * order, de-duplicated by (sequencer, nonce), and the L2 progress the pool has observed.
+ * The bridge contract (DESIGN.md §3 step 2): the L1 events of the pool's contracts, recorded after the configured
+ * number of confirmations, in L1 order, each once. The PoS application turns them into consensus transactions, and
+ * every validator checks them against its own bridge before it prevotes (side-transaction votes).
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package seqpool.api.bridge;
 
 import org.osgi.annotation.bundle.Export;

@@ -33,4 +33,12 @@ public interface ConsensusEngine {
 
     /** The validator set of the height being decided now. */
     ValidatorSet currentValidators();
+
+    /**
+     * Offers evidence of equivocation (for example from an operator or a monitoring tool, as CometBFT's
+     * {@code broadcast_evidence}). The engine checks both signatures against the validator set of the evidence's
+     * height before it keeps and gossips it; evidence that is invalid, too old or already committed is REJECTED or
+     * DUPLICATE.
+     */
+    SubmitResult submitEvidence(DuplicateVoteEvidence evidence);
 }

@@ -6,7 +6,7 @@ import seqpool.api.common.Hash32;
 
 /**
  * The application's answer to {@code finalizeBlock}: its state hash after the block and the validator updates that
- * take effect at height H+2. Must be a deterministic function of the committed blocks.
+ * take effect at height H+1. Must be a deterministic function of the committed blocks.
  */
 public record FinalizeBlockResult(Hash32 appHash, List<ValidatorUpdate> validatorUpdates) {
     public FinalizeBlockResult {

@@ -3,7 +3,7 @@ package seqpool.api.consensus;
 import seqpool.api.common.Address;
 
 /**
- * A change the application asks for in {@code finalizeBlock} at height H; it takes effect at height H+2. Power 0
+ * A change the application asks for in {@code finalizeBlock} at height H; it takes effect at height H+1. Power 0
  * removes the validator; a new address joins with CometBFT's initial priority (−1.125 × total power).
  */
 public record ValidatorUpdate(Address address, long power) {

@@ -15,7 +15,8 @@ import seqpool.api.common.Address;
 public interface PosService {
     long currentEpoch();
 
-    ValidatorSet validatorSet(long epoch);
+    /** The validators in force during {@code epoch} (empty if that epoch is unknown here). */
+    EpochMembers members(long epoch);
 
     /** The assignment in force for an L2 block (latest revision), if one was committed. */
     Optional<ProducerAssignment> assignmentFor(long l2Block);
@@ -26,9 +27,13 @@ public interface PosService {
     /** Open tasks, oldest first. */
     List<PosTask> openTasks();
 
+    /** The committed summary (epoch, assignment, L2 head, pool key, validators). */
+    PoolStatus status();
+
     /**
-     * Proposes, as a consensus transaction, that {@code stalledProducer} be rotated out from {@code fromL2Block} on.
-     * The pool decides; this returns once the proposal is submitted, not decided.
+     * Proposes, as a consensus transaction signed by this node, that {@code stalledProducer} be rotated out from
+     * {@code fromL2Block} on. The pool decides (more than 2/3 of the voting power); this returns once the vote is
+     * submitted, not decided.
      */
     void proposeRotation(Address stalledProducer, long fromL2Block);
 

@@ -1,6 +1,11 @@
 package seqpool.api.pos;
 
-/** What a {@link PosTask} asks for. */
+/**
+ * What a {@link PosTask} asks for. KEYGEN and RESHARE make the pool key's committee; SIGN_EPOCH, SIGN_REWARDS and
+ * SIGN_JAIL sign a pool message for L1 (SequencerSet.commitEpoch / recommitEpoch, LockingPool.submitRewards / jail)
+ * and post it; REPORT_DOUBLE_SIGN posts committed equivocation evidence to LockingPool.slashDoubleSign; SIGN_BATCH is
+ * the batch submitter's.
+ */
 public enum PosTaskKind {
-    KEYGEN, RESHARE, ROTATE_KEY, SIGN_EPOCH, SIGN_BATCH, REPORT_REWARDS, REPORT_SLASH
+    KEYGEN, RESHARE, ROTATE_KEY, SIGN_EPOCH, SIGN_REWARDS, SIGN_JAIL, SIGN_BATCH, REPORT_DOUBLE_SIGN
 }

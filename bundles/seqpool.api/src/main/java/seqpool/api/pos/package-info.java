@@ -5,7 +5,7 @@
  * committed consensus state, so every node and any auditor computes the same answers.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package seqpool.api.pos;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,16 +4,16 @@ import java.math.BigInteger;
 import java.util.List;
 
 /** The validator set in force during one epoch, ordered by signer address. Immutable. */
-public record ValidatorSet(long epoch, List<Validator> validators) {
-    public ValidatorSet {
+public record EpochMembers(long epoch, List<PoolMember> members) {
+    public EpochMembers {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0");
         }
-        validators = List.copyOf(validators);
+        members = List.copyOf(members);
     }
 
     public BigInteger activeStake() {
-        return validators.stream().filter(v -> v.status() == ValidatorStatus.ACTIVE).map(Validator::stake)
+        return members.stream().filter(v -> v.status() == MemberStatus.ACTIVE).map(PoolMember::stake)
                 .reduce(BigInteger.ZERO, BigInteger::add);
     }
 }
