@@ -85,7 +85,7 @@ public final class ConsensusLoad {
     }
 
     /** Counts committed transactions; accepts everything of the configured size. */
-    private final class LoadApp implements ConsensusApplication {
+    private final class LoadApp extends seqpool.consensus.testing.MempoolOnlyApplication {
         private final boolean counting;
         private long last;
 

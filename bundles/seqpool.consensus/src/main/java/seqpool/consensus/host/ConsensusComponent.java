@@ -16,6 +16,7 @@ import seqpool.api.consensus.CommitListener;
 import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.ConsensusEngine;
+import seqpool.api.consensus.DuplicateVoteEvidence;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
@@ -41,7 +42,8 @@ public final class ConsensusComponent implements ConsensusEngine {
             @Reference NodeSigner signer, @Reference ConsensusApplication app,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) TraceSink trace) throws StoreException {
         this.host = new ConsensusHost(ConsensusSettings.nodeConfig(config), signer, SignatureVerifier.secp256k1(), store,
-                app, ConsensusSettings.genesis(config.genesisValidators()), network, trace == null ? TraceSink.NONE : trace,
+                app, config.genesisValidators().length > 0 ? ConsensusSettings.genesis(config.genesisValidators())
+                        : app.genesisValidators(), network, trace == null ? TraceSink.NONE : trace,
                 Map.of());
         host.start();
     }
@@ -74,5 +76,10 @@ public final class ConsensusComponent implements ConsensusEngine {
     @Override
     public ValidatorSet currentValidators() {
         return host.currentValidators();
+    }
+
+    @Override
+    public SubmitResult submitEvidence(DuplicateVoteEvidence evidence) {
+        return host.submitEvidence(evidence);
     }
 }

@@ -12,9 +12,6 @@ public @interface ConsensusConfig {
     @AttributeDefinition(description = "LockingPool address (EIP-712 verifyingContract), 0x-hex")
     String lockingPool();
 
-    @AttributeDefinition(description = "genesis validators as 0xADDRESS:POWER")
-    String[] genesisValidators();
-
     long timeoutProposeMs() default 1000;
 
     long timeoutProposeDeltaMs() default 500;
@@ -44,4 +41,11 @@ public @interface ConsensusConfig {
     int maxMessageBytes() default 8388608;
 
     int maxTxBytes() default 65536;
+
+    @AttributeDefinition(description = "the round-0 proposer waits this long after a commit before it proposes "
+            + "(paces an idle chain, CometBFT's timeout_commit); below timeoutProposeMs")
+    long commitPauseMs() default 0;
+
+    @AttributeDefinition(description = "genesis validators as 0xADDRESS:POWER; empty: the application's")
+    String[] genesisValidators() default {};
 }

@@ -17,6 +17,7 @@ import seqpool.api.consensus.CommitListener;
 import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.ConsensusEngine;
+import seqpool.api.consensus.DuplicateVoteEvidence;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
@@ -125,6 +126,26 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
             node.submit(tx);
         }
         return node.flush();
+    }
+
+    @Override
+    public SubmitResult submitEvidence(DuplicateVoteEvidence evidence) {
+        if (Thread.currentThread() == eventThread) {
+            throw new IllegalStateException("submitEvidence waits for the event thread: call it from elsewhere");
+        }
+        java.util.concurrent.CompletableFuture<SubmitResult> result = new java.util.concurrent.CompletableFuture<>();
+        run(() -> {
+            result.complete(node.submitEvidence(evidence));
+            return node.flush();
+        });
+        try {
+            return result.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return SubmitResult.REJECTED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SubmitResult.REJECTED;
+        }
     }
 
     @Override

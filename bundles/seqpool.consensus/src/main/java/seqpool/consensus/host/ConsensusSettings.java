@@ -27,7 +27,7 @@ final class ConsensusSettings {
         return new NodeConfig(new SigningDigests(Eip712Domain.seqpool(c.chainId(), pool)), c.timeoutProposeMs(),
                 c.timeoutProposeDeltaMs(), c.timeoutPrevoteMs(), c.timeoutPrevoteDeltaMs(), c.timeoutPrecommitMs(),
                 c.timeoutPrecommitDeltaMs(), c.maxBlockTxs(), c.maxBlockBytes(), c.gossipIntervalMs(), c.roundWindow(),
-                c.mempoolMaxTxs(), c.txForwardProposers(), limits);
+                c.mempoolMaxTxs(), c.txForwardProposers(), limits, c.commitPauseMs());
     }
 
     static ValidatorSet genesis(String[] entries) {

@@ -66,6 +66,7 @@ final class BlockCommitter {
         n.store.flush();
         n.app.commit(h);
         n.mempool.removeAll(cb.block().txs());
+        n.mempool.recheck(tx -> n.app.checkTx(tx).accepted());
         n.evidence.markCommitted(cb.block().evidence());
         n.tracer.decide(h, cb.certificate().round(), cb.blockId());
         n.actions.add(new NodeAction.Committed(cb));

@@ -1,5 +1,9 @@
 package seqpool.consensus.node;
 
+import seqpool.api.common.Hash32;
+import seqpool.api.consensus.ProcessProposalRequest;
+import seqpool.api.consensus.ProposalVerdict;
+
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -10,15 +14,27 @@ import seqpool.api.consensus.DuplicateVoteEvidence;
 import seqpool.api.consensus.ValidatorSet;
 
 /**
- * valid(v) of the paper for a block at the node's current height: height and parent link, proposer, limits, no
- * duplicate transaction, every transaction accepted by the application's checkTx, every piece of evidence authentic,
- * recent (its height's validator set is known), not committed before and not repeated.
+ * valid(v) of the paper for a block at the node's current height. {@link #structure} holds for every block this node
+ * may commit, a certified one received by block sync included: height and parent link, proposer, limits, no duplicate
+ * transaction, every piece of evidence authentic, recent (its height's validator set is known), not committed before
+ * and not repeated. {@link #proposal} adds the application's judgement (ABCI++ processProposal), which a validator
+ * applies before it prevotes a proposal and never to a block that already has a commit certificate.
  */
 final class BlockValidity {
     private BlockValidity() {
     }
 
-    static Optional<String> check(ConsensusNode n, Block b) {
+    /** Structure, then the application's processProposal. */
+    static Optional<String> proposal(ConsensusNode n, Block b, int round, Hash32 blockId) {
+        Optional<String> bad = structure(n, b);
+        if (bad.isPresent()) {
+            return bad;
+        }
+        ProposalVerdict v = n.app.processProposal(new ProcessProposalRequest(b.height(), round, blockId, b));
+        return v.accepted() ? Optional.empty() : Optional.of("application rejects the block: " + v.reason());
+    }
+
+    static Optional<String> structure(ConsensusNode n, Block b) {
         if (b.height() != n.driver.height()) {
             return Optional.of("block height " + b.height() + " is not " + n.driver.height());
         }
@@ -38,9 +54,6 @@ final class BlockValidity {
             bytes += tx.size() + 4;
             if (!seen.add(tx)) {
                 return Optional.of("block repeats a transaction");
-            }
-            if (!n.app.checkTx(tx).accepted()) {
-                return Optional.of("block contains a transaction the application rejects");
             }
         }
         if (bytes > n.config.maxBlockBytes()) {

@@ -168,7 +168,7 @@ final class CatchUp {
         }
         Optional<String> bad = n.checks.certificate(cb, n.currentValidators());
         if (bad.isEmpty()) {
-            bad = BlockValidity.check(n, cb.block());
+            bad = BlockValidity.structure(n, cb.block());
         }
         if (bad.isPresent()) {
             n.actions.add(new NodeAction.Penalize(peer, "block sync from " + peer + ": " + bad.get()));

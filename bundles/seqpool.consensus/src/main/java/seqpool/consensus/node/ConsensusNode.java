@@ -160,7 +160,9 @@ public final class ConsensusNode {
     }
 
     public List<NodeAction> onTimer(TimerKey key) throws StoreException {
-        if (key instanceof TimerKey.Timeout t) {
+        if (key instanceof TimerKey.ProposeValue pv) {
+            EffectRunner.buildValue(this, pv.height(), pv.round());
+        } else if (key instanceof TimerKey.Timeout t) {
             if (t.height() == driver.height()) {
                 store.appendWal(t.height(), WalEntry.timeout(t.step(), t.round()));
                 effects.addAll(driver.onTimeout(t.step(), t.round()));
@@ -246,7 +248,7 @@ public final class ConsensusNode {
         if (log) {
             store.appendWal(sp.height(), WalEntry.message(from, payload));
         }
-        boolean valid = BlockValidity.check(this, p.block()).isEmpty();
+        boolean valid = judge(p.block(), sp.round(), id);
         effects.addAll(driver.onProposal(new ReceivedProposal(sp, p.block(), id, valid)));
     }
 
@@ -266,6 +268,37 @@ public final class ConsensusNode {
             store.appendWal(sv.vote().height(), WalEntry.message(from, payload));
         }
         effects.addAll(driver.onVote(sv));
+    }
+
+    /** How long the proposer of {@code round} waits before it builds its value (round 0 only). */
+    long commitPauseLeft(int round) {
+        return round == 0 ? config.commitPauseMs() : 0;
+    }
+
+    /** valid(v) of a proposal: structure and the application's verdict; a rejection is logged (not peer misbehaviour). */
+    boolean judge(Block b, int round, Hash32 id) {
+        Optional<String> bad = BlockValidity.proposal(this, b, round, id);
+        if (bad.isPresent() && !replaying) {
+            LOG.log(System.Logger.Level.INFO, "prevoting nil on block " + b.height() + "/" + round + " of " + b.proposer()
+                    + ": " + bad.get());
+        }
+        return bad.isEmpty();
+    }
+
+    /**
+     * Evidence offered by an operator or tool: kept and gossiped if both votes are authentic and conflicting, its
+     * height's validator set is still known, and it is new.
+     */
+    public SubmitResult submitEvidence(seqpool.api.consensus.DuplicateVoteEvidence e) {
+        ValidatorSet set = recentSets.get(e.height());
+        if (set == null || checks.evidence(e, set).isPresent()) {
+            return SubmitResult.REJECTED;
+        }
+        if (!evidence.add(e)) {
+            return SubmitResult.DUPLICATE;
+        }
+        broadcast(new EvidenceMsg(e));
+        return SubmitResult.ACCEPTED;
     }
 
     /** Runs queued driver effects until none is left. */

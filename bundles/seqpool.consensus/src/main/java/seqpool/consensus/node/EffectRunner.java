@@ -1,5 +1,8 @@
 package seqpool.consensus.node;
 
+import java.util.ArrayList;
+import seqpool.api.consensus.PrepareProposalRequest;
+
 import java.util.List;
 
 import seqpool.api.common.Bytes;
@@ -38,7 +41,7 @@ final class EffectRunner {
             }
             n.ownMessages.add(m);
             n.broadcast(m);
-            boolean valid = BlockValidity.check(n, m.block()).isEmpty();
+            boolean valid = n.judge(m.block(), sp.round(), m.proposal().blockId());
             n.effects.addAll(n.driver.onProposal(new ReceivedProposal(m.proposal(), m.block(), m.proposal().blockId(), valid)));
         } else if (e instanceof DriverEffect.SignVote sv) {
             if (sv.vote().height() != n.driver.height()) {
@@ -79,11 +82,44 @@ final class EffectRunner {
             return;
         }
         n.pendingValueRound = null;
-        List<Bytes> txs = n.mempool.take(n.config.maxBlockTxs(), n.config.maxBlockBytes());
-        Block b = new Block(rv.height(), n.lastBlockId, n.self, txs, n.evidence.take(n.config.limits().maxEvidence()));
-        n.store.appendWal(rv.height(), WalEntry.value(rv.round(), b));
-        n.effects.addAll(n.driver.onValue(rv.round(), b, MessageCodec.blockId(b)));
+        long pause = n.commitPauseLeft(rv.round());
+        if (pause > 0) { // pace empty heights: propose round 0 no sooner than commitPause after the last commit
+            n.actions.add(new NodeAction.SetTimer(new TimerKey.ProposeValue(rv.height(), rv.round()), pause));
+            return;
+        }
+        buildValue(n, rv.height(), rv.round());
     }
+
+    /** The proposer's block: the mempool's candidates as the application's prepareProposal arranges them. */
+    static void buildValue(ConsensusNode n, long height, int round) throws StoreException {
+        if (height != n.driver.height() || n.driver.state().round() != round) {
+            return; // the round moved on during the commit pause
+        }
+        List<Bytes> candidates = n.mempool.take(n.config.maxBlockTxs(), n.config.maxBlockBytes());
+        List<Bytes> txs = withinLimits(n, n.app.prepareProposal(new PrepareProposalRequest(height, n.self, candidates,
+                n.config.maxBlockTxs(), n.config.maxBlockBytes())));
+        Block b = new Block(height, n.lastBlockId, n.self, txs, n.evidence.take(n.config.limits().maxEvidence()));
+        n.store.appendWal(height, WalEntry.value(round, b));
+        n.effects.addAll(n.driver.onValue(round, b, MessageCodec.blockId(b)));
+    }
+
+    /** The application's list cut to the block limits, without duplicates (an application bug must not stall us). */
+    private static List<Bytes> withinLimits(ConsensusNode n, List<Bytes> txs) {
+        List<Bytes> out = new ArrayList<>();
+        java.util.Set<Bytes> seen = new java.util.HashSet<>();
+        long bytes = 0;
+        for (Bytes tx : txs) {
+            if (out.size() >= n.config.maxBlockTxs() || bytes + tx.size() + 4 > n.config.maxBlockBytes()) {
+                break;
+            }
+            if (seen.add(tx)) {
+                bytes += tx.size() + 4;
+                out.add(tx);
+            }
+        }
+        return out;
+    }
+
 
     /** timeout{step}(round) = base + round × delta (paper: timeouts grow by a delta per round). */
     static long duration(ConsensusNode n, RoundStep step, int round) {

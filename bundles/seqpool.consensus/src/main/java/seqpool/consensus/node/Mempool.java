@@ -50,6 +50,11 @@ final class Mempool {
         }
     }
 
+    /** Drops the transactions the application no longer accepts (CometBFT's recheck after a commit). */
+    void recheck(java.util.function.Predicate<Bytes> stillValid) {
+        txs.removeIf(tx -> !stillValid.test(tx));
+    }
+
     int size() {
         return txs.size();
     }

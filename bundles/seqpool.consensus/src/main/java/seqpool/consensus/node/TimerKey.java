@@ -8,6 +8,10 @@ public sealed interface TimerKey {
     record Timeout(RoundStep step, long height, int round) implements TimerKey {
     }
 
+    /** The round-0 proposer builds its value after the commit pause. */
+    record ProposeValue(long height, int round) implements TimerKey {
+    }
+
     /** Periodic gossip: status, retransmission of own messages, mempool. */
     record Gossip() implements TimerKey {
     }

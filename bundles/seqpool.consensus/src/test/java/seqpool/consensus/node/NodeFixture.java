@@ -96,7 +96,7 @@ final class NodeFixture {
     }
 
     /** A minimal application: accepts txs starting with 't', remembers what it committed. */
-    static final class TestApp implements ConsensusApplication {
+    static class TestApp extends seqpool.consensus.testing.MempoolOnlyApplication {
         final Map<Long, FinalizeBlockRequest> blocks = new HashMap<>();
         long last;
 

@@ -17,7 +17,7 @@ import seqpool.api.consensus.ValidatorUpdate;
  * A deterministic test application: accepts transactions starting with 't', records every finalized block and the
  * evidence handed to it, survives restarts of its node (its committed state is "durable").
  */
-final class SimApp implements ConsensusApplication {
+final class SimApp extends seqpool.consensus.testing.MempoolOnlyApplication {
     final TreeMap<Long, Hash32> committed = new TreeMap<>();
     final TreeMap<Long, FinalizeBlockRequest> finalized = new TreeMap<>();
     final List<DuplicateVoteEvidence> evidence = new ArrayList<>();
