@@ -1,0 +1,157 @@
+package seqpool.pos.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import seqpool.api.common.Address;
+import seqpool.api.common.Bytes;
+import seqpool.api.common.Hash32;
+import seqpool.api.pos.PosTaskKind;
+import seqpool.codec.crypto.Keccak;
+import seqpool.pos.bin.BinReader;
+import seqpool.pos.bin.BinWriter;
+import seqpool.pos.tx.MalformedTxException;
+
+/**
+ * The one canonical encoding of {@link PosState} (schema version 1): every collection in its sorted order, so equal
+ * states encode to equal bytes on every node; its Keccak-256 is the application hash.
+ */
+public final class StateCodec {
+    static final int SCHEMA = 1;
+
+    private StateCodec() {
+    }
+
+    public static Hash32 hash(PosState s) {
+        return Keccak.keccak256(encode(s));
+    }
+
+    public static Bytes encode(PosState s) {
+        BinWriter w = new BinWriter().u8(SCHEMA).u64(s.height).hash(s.lastBlockId).u64(s.l1Block).u32(s.l1LogIndex)
+                .u64(s.poolActionNonce).u64(s.lastRewardBatch);
+        w.u32(s.members.size());
+        for (Member m : s.members.values()) {
+            w.u64(m.seqId).address(m.signer).bigInt(m.stake).u8(m.l1Status).bool(m.l1Jailed).bool(m.poolJailed)
+                    .u32(m.faultEpochs.size());
+            m.faultEpochs.forEach(w::u64);
+        }
+        w.bool(s.committee != null);
+        if (s.committee != null) {
+            addresses(w, s.committee.members());
+            w.u32(s.committee.threshold()).u32(s.committee.generation()).bytes(s.committee.groupKey())
+                    .bool(s.committee.onL1());
+        }
+        longs(w, s.powers);
+        w.u64(s.epoch).u64(s.epochFirst).u64(s.epochLast).hash(s.epochSeed);
+        addresses(w, s.epochSet);
+        w.u32(s.segments.size());
+        for (Segment g : s.segments) {
+            w.u32(g.revision()).u64(g.first()).u64(g.last()).address(g.producer());
+        }
+        w.u64(s.l2Head).hash(s.l2HeadHash);
+        longs(w, s.produced);
+        longs(w, s.rotationVotes);
+        w.u32(s.tasks.size());
+        for (Task t : s.tasks.values()) {
+            w.string(t.id).string(t.kind.name()).string(t.lane).u64(t.seq).u64(t.epoch).u32(t.attempt).u64(t.openedAt)
+                    .u32(t.params.size());
+            t.params.forEach((k, v) -> w.string(k).string(v));
+            w.u32(t.reports.size());
+            t.reports.forEach((a, r) -> w.address(a).bool(r.ok()).bytes(r.groupKey()).u32(r.generation()));
+            addresses(w, new ArrayList<>(t.suspects));
+        }
+        w.u64(s.nextTaskSeq);
+        return w.toBytes();
+    }
+
+    public static PosState decode(Bytes bytes) throws MalformedTxException {
+        BinReader r = new BinReader(bytes);
+        if (r.u8() != SCHEMA) {
+            throw new MalformedTxException("unknown PoS state schema");
+        }
+        PosState s = new PosState();
+        s.height = r.u64();
+        s.lastBlockId = r.hash();
+        s.l1Block = r.u64();
+        s.l1LogIndex = (int) r.u32();
+        s.poolActionNonce = r.u64();
+        s.lastRewardBatch = r.u64();
+        long n = r.u32Int(1_000_000);
+        for (int i = 0; i < n; i++) {
+            Member m = new Member(r.u64(), r.address(), r.bigInt(), r.u8());
+            m.l1Jailed = r.bool();
+            m.poolJailed = r.bool();
+            int f = r.u32Int(1_000_000);
+            for (int j = 0; j < f; j++) {
+                m.faultEpochs.add(r.u64());
+            }
+            s.members.put(m.seqId, m);
+        }
+        if (r.bool()) {
+            s.committee = new CommitteeState(addresses(r), r.u32Int(Integer.MAX_VALUE), r.u32Int(Integer.MAX_VALUE),
+                    r.bytes(33), r.bool());
+        }
+        longs(r, s.powers);
+        s.epoch = r.u64();
+        s.epochFirst = r.u64();
+        s.epochLast = r.u64();
+        s.epochSeed = r.hash();
+        s.epochSet.addAll(addresses(r));
+        int segs = r.u32Int(1_000_000);
+        for (int i = 0; i < segs; i++) {
+            s.segments.add(new Segment(r.u32Int(Integer.MAX_VALUE), r.u64(), r.u64(), r.address()));
+        }
+        s.l2Head = r.u64();
+        s.l2HeadHash = r.hash();
+        longs(r, s.produced);
+        longs(r, s.rotationVotes);
+        int tasks = r.u32Int(1_000_000);
+        for (int i = 0; i < tasks; i++) {
+            String id = r.string(256);
+            PosTaskKind kind = PosTaskKind.valueOf(r.string(64));
+            Task t = new Task(id, kind, r.string(256), r.u64(), r.u64());
+            t.attempt = r.u32Int(Integer.MAX_VALUE);
+            t.openedAt = r.u64();
+            int ps = r.u32Int(1000);
+            for (int j = 0; j < ps; j++) {
+                t.params.put(r.string(1 << 16), r.string(1 << 20));
+            }
+            int rs = r.u32Int(1000);
+            for (int j = 0; j < rs; j++) {
+                t.reports.put(r.address(), new Task.Report(r.bool(), r.bytes(33), r.u32Int(Integer.MAX_VALUE)));
+            }
+            t.suspects.addAll(addresses(r));
+            s.tasks.put(id, t);
+        }
+        s.nextTaskSeq = r.u64();
+        r.end();
+        return s;
+    }
+
+    private static void addresses(BinWriter w, List<Address> as) {
+        w.u32(as.size());
+        as.forEach(w::address);
+    }
+
+    private static List<Address> addresses(BinReader r) throws MalformedTxException {
+        int n = r.u32Int(100_000);
+        List<Address> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(r.address());
+        }
+        return out;
+    }
+
+    private static void longs(BinWriter w, Map<Address, Long> m) {
+        w.u32(m.size());
+        m.forEach((a, v) -> w.address(a).u64(v));
+    }
+
+    private static void longs(BinReader r, Map<Address, Long> m) throws MalformedTxException {
+        int n = r.u32Int(100_000);
+        for (int i = 0; i < n; i++) {
+            m.put(r.address(), r.u64());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package seqpool.pos.tx;
+
+import seqpool.api.common.Address;
+import seqpool.api.common.Hash32;
+import seqpool.api.identity.EcdsaSignature;
+import seqpool.api.sequencer.L2Block;
+import seqpool.codec.crypto.Secp256k1;
+import seqpool.codec.l2.L2HeaderHashing;
+
+/** An L2 block header with its producer's signature (the transactions are represented by their root). */
+public record L2Header(long number, Hash32 parentHash, long epoch, Address producer, long timestampMillis, Hash32 txRoot,
+        Hash32 stateRoot, EcdsaSignature signature) {
+    public L2Header {
+        if (number < 0 || epoch < 0 || timestampMillis < 0 || parentHash == null || producer == null || txRoot == null
+                || stateRoot == null || signature == null) {
+            throw new IllegalArgumentException("invalid L2 header " + number);
+        }
+    }
+
+    public static L2Header of(L2Block b) {
+        return new L2Header(b.number(), b.parentHash(), b.epoch(), b.producer(), b.timestampMillis(),
+                L2HeaderHashing.txRoot(b.transactions()), b.stateRoot(), b.producerSignature());
+    }
+
+    public Hash32 hash(long l2ChainId) {
+        return L2HeaderHashing.hash(l2ChainId, number, parentHash, epoch, producer, timestampMillis, txRoot, stateRoot);
+    }
+
+    /** Whether {@code producer} signed this header for the given L2 chain. */
+    public boolean signedByProducer(long l2ChainId) {
+        return Secp256k1.verify(hash(l2ChainId), signature, producer);
+    }
+}
