@@ -30,10 +30,15 @@ final class AdminHandlers {
     private final ModuleSwapper swapper;
     private final byte[] token;
     private final PeerReport peers;
+    private final PoolReport pool;
+    private final java.util.function.Supplier<seqpool.api.consensus.ConsensusEngine> consensus;
 
-    AdminHandlers(BundleContext context, ModuleSwapper swapper, String token, PeerReport peers) {
+    AdminHandlers(BundleContext context, ModuleSwapper swapper, String token, PeerReport peers, PoolReport pool,
+            java.util.function.Supplier<seqpool.api.consensus.ConsensusEngine> consensus) {
         this.context = context;
         this.peers = peers;
+        this.pool = pool;
+        this.consensus = consensus;
         this.swapper = swapper;
         this.token = token.getBytes(StandardCharsets.US_ASCII);
     }
@@ -63,6 +68,54 @@ final class AdminHandlers {
                 return;
             }
             reply(ex, 200, peers.snapshot());
+        }
+    }
+
+    /** {@code GET /status}: the pool as this node's modules see it (absent modules are left out). */
+    void status(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                reply(ex, 405, Map.of("error", "use GET"));
+                return;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("p2p", peers.snapshot());
+            body.putAll(pool.snapshot());
+            reply(ex, 200, body);
+        }
+    }
+
+    /**
+     * {@code POST /evidence} with the hex encoding of two conflicting signed votes (as CometBFT's broadcast_evidence):
+     * the engine checks both signatures against the validator set of that height before it keeps and gossips it.
+     */
+    void evidence(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                reply(ex, 405, Map.of("error", "use POST"));
+                return;
+            }
+            if (!authorized(ex)) {
+                reply(ex, 401, Map.of("error", "admin token required (Authorization: Bearer <contents of admin.tokenFile>)"));
+                return;
+            }
+            var engine = consensus.get();
+            if (engine == null) {
+                reply(ex, 503, Map.of("error", "no consensus engine running"));
+                return;
+            }
+            byte[] body = ex.getRequestBody().readNBytes(4096);
+            seqpool.api.consensus.DuplicateVoteEvidence ev;
+            try {
+                ev = EvidenceText.parse(new String(body, StandardCharsets.US_ASCII).strip());
+            } catch (IllegalArgumentException e) {
+                reply(ex, 400, Map.of("error", "not evidence: " + e.getMessage()));
+                return;
+            }
+            var r = engine.submitEvidence(ev);
+            LOG.log(Level.WARNING, "operator submitted evidence against {0}: {1}", ev.offender(), r);
+            reply(ex, r == seqpool.api.consensus.SubmitResult.REJECTED ? 400 : 200, Map.of("result", r.name(),
+                    "offender", ev.offender().toHex()));
         }
     }
 

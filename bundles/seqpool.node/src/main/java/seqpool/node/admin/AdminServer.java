@@ -30,7 +30,8 @@ import seqpool.node.swap.ModuleSwapper;
 
 /**
  * The node's admin API on loopback (JDK HTTP server): {@code GET /health}, {@code GET /peers}, {@code GET /modules},
- * {@code POST /modules/update?name=..&file=..} (blue-green hot swap through {@link ModuleSwapper}). Mutating calls need
+ * {@code GET /status} (the pool as this node sees it), {@code POST /modules/update?name=..&file=..} (blue-green hot
+ * swap through {@link ModuleSwapper}), {@code POST /evidence} (equivocation evidence for consensus). Mutating calls need
  * the bearer token that this component writes, owner-only, to {@code admin.tokenFile} at each start. Starts only when
  * the node has published configuration PID {@code seqpool.admin}.
  */
@@ -56,6 +57,21 @@ public final class AdminServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile P2pNetwork p2p;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile seqpool.api.consensus.ConsensusEngine consensus;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile seqpool.api.pos.PosService pos;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile seqpool.api.bridge.Bridge bridge;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile seqpool.api.sequencer.L2Chain l2;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile seqpool.api.tss.ThresholdKeyService tss;
 
     @Activate
     public AdminServer(BundleContext context, Config config) throws IOException {
@@ -75,10 +91,13 @@ public final class AdminServer {
         });
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 16);
         AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token,
-                new PeerReport(() -> p2p));
+                new PeerReport(() -> p2p), new PoolReport(() -> consensus, () -> pos, () -> bridge, () -> l2, () -> tss),
+                () -> consensus);
         server.createContext("/health", handlers::health);
         server.createContext("/modules", handlers::modules);
         server.createContext("/peers", handlers::peers);
+        server.createContext("/status", handlers::status);
+        server.createContext("/evidence", handlers::evidence);
         server.setExecutor(executor);
         server.start();
         String url = "http://" + config.host() + ":" + server.getAddress().getPort();

@@ -32,7 +32,9 @@ public final class ConfigAdminPublisher {
                 continue;
             }
             Configuration c = cm.getConfiguration(pid, "?");
-            c.update(config.properties(section));
+            java.util.Dictionary<String, Object> props = config.properties(section);
+            DerivedProperties.add(section, props, config);
+            c.update(props);
             pids.add(pid);
         }
         return pids;

@@ -80,6 +80,7 @@ public final class ConfigLoader {
             }
         }
         checkAcrossKeys(values);
+        checkPoolSections(present);
         resolvePaths(values, base);
         return new NodeConfig(values, present, source);
     }
@@ -118,6 +119,23 @@ public final class ConfigLoader {
         long max = ((Number) p2p.get("backoffMaxMs")).longValue();
         if (max < min) {
             throw new ConfigException("p2p.backoffMaxMs", "must be at least backoffMinMs (" + min + "), got " + max);
+        }
+    }
+
+    /** The pool's modules run together, on the staking section's L1 endpoint and contracts file. */
+    private static void checkPoolSections(Set<String> present) throws ConfigException {
+        if (present.contains("pos")) {
+            for (String needed : java.util.List.of("staking", "consensus", "tss", "bridge", "sequencer")) {
+                if (!present.contains(needed)) {
+                    throw new ConfigException(needed, "the pos section runs the pool, which needs a " + needed
+                            + " section too (it may be empty: defaults apply)");
+                }
+            }
+        }
+        for (String section : java.util.List.of("consensus", "bridge", "sequencer")) {
+            if (present.contains(section) && !present.contains("pos")) {
+                throw new ConfigException(section, "runs only as part of the pool: add a pos section");
+            }
         }
     }
 

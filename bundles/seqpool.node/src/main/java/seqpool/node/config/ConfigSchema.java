@@ -66,6 +66,46 @@ public final class ConfigSchema {
             integer("staking", "confirmations", 6, 0, 10_000, "L1 confirmations before a block is read."),
             longKey("staking", "pollMs", 200, 10, 600_000, "web3j polling interval in ms."),
 
+            integer("consensus", "timeoutProposeMs", 1000, 1, 600_000, "Propose timeout of round 0, in ms."),
+            integer("consensus", "timeoutProposeDeltaMs", 500, 0, 600_000, "Added to the propose timeout per round."),
+            integer("consensus", "timeoutPrevoteMs", 500, 1, 600_000, "Prevote timeout of round 0, in ms."),
+            integer("consensus", "timeoutPrevoteDeltaMs", 250, 0, 600_000, "Added to the prevote timeout per round."),
+            integer("consensus", "timeoutPrecommitMs", 500, 1, 600_000, "Precommit timeout of round 0, in ms."),
+            integer("consensus", "timeoutPrecommitDeltaMs", 250, 0, 600_000, "Added to the precommit timeout per round."),
+            integer("consensus", "commitPauseMs", 0, 0, 600_000, "The round-0 proposer waits this long after a commit "
+                    + "before proposing (CometBFT's timeout_commit; paces an idle chain). Below timeoutProposeMs."),
+            integer("consensus", "maxBlockTxs", 5000, 1, 100_000, "Most transactions in a consensus block."),
+            integer("consensus", "gossipIntervalMs", 500, 10, 60_000, "Status gossip and retransmission interval."),
+
+            integer("tss", "sessionTimeoutSeconds", 60, 1, 3600, "Seconds a DKG, reshare or signing session may take "
+                    + "before it aborts naming the parties that did not answer."),
+
+            integer("bridge", "confirmations", 12, 0, 10_000, "L1 confirmations before an event is recorded (a reorg "
+                    + "shallower than this never reaches consensus)."),
+            longKey("bridge", "pollMs", 1000, 10, 600_000, "How often the bridge asks L1 for its head, in ms."),
+            longKey("bridge", "startBlock", -1, -1, Long.MAX_VALUE, "First L1 block followed (-1: the contracts' "
+                    + "deploy block)."),
+            integer("bridge", "maxBlockRange", 1000, 1, 100_000, "Most L1 blocks per eth_getLogs request."),
+
+            longKey("pos", "genesisL1Block", 1, 1, Long.MAX_VALUE, "L1 block whose active sequencers are the pool's "
+                    + "genesis validators (the same on every node; must be confirmed)."),
+            longKey("pos", "epochLength", 100, 1, 1_000_000_000, "L2 blocks per epoch."),
+            longKey("pos", "firstL2Block", 1, 1, Long.MAX_VALUE, "Number of the first L2 block (SequencerSet's "
+                    + "genesisL2Block)."),
+            longKey("pos", "l2ChainId", 901, 1, Long.MAX_VALUE, "L2 chain id (bound into L2 header signatures)."),
+            integer("pos", "jailAfterFaults", 3, 1, 1000, "Producer stalls within faultWindowEpochs that jail it."),
+            integer("pos", "faultWindowEpochs", 100, 1, 1_000_000, "Epochs a stall counts as a fault."),
+            longKey("pos", "taskTimeoutHeights", 120, 2, 1_000_000, "Consensus heights a task attempt may stay open "
+                    + "before the pool re-opens it (other signers, new session)."),
+            longKey("pos", "producerTimeoutMs", 3000, 100, 600_000, "A producer that makes no L2 block for this long "
+                    + "gets this node's rotation vote."),
+            longKey("pos", "postFallbackMs", 5000, 0, 600_000, "A fallback poster of rank r posts a task's result to "
+                    + "L1 after r times this delay."),
+
+            longKey("sequencer", "blockTimeMs", 1000, 50, 600_000, "L2 block interval of the assigned producer, in ms."),
+
+            path("trace", "file", "", "Write protocol trace events (ndjson, DESIGN.md §5) to this file; empty: off."),
+
             str("l1", "rpcUrl", "http://127.0.0.1:8545", "JSON-RPC endpoint of the L1 (Ethereum) node: http(s) or "
                     + "ws(s) URL."),
             longKey("l1", "chainId", 31337, 1, Long.MAX_VALUE, "L1 chain id (EIP-155; also the EIP-712 domain's)."),
@@ -83,7 +123,8 @@ public final class ConfigSchema {
             path("admin", "tokenFile", "", "Where the node writes the bearer token that mutating admin calls need. "
                     + "Empty: `<dataDir>/admin.token`."));
 
-    private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking");
+    private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking", "consensus", "tss", "bridge", "pos",
+            "sequencer", "trace");
 
     private static final Map<String, Map<String, ConfigKey>> BY_SECTION;
 
@@ -120,7 +161,9 @@ public final class ConfigSchema {
 
     /**
      * Whether the section is published to ConfigAdmin only when the file has it: {@code staking} needs a running L1
-     * and a deployed contracts file, so a node without that section runs without a staking view.
+     * and a deployed contracts file, so a node without that section runs without a staking view; the pool's sections
+     * ({@code consensus}, {@code tss}, {@code bridge}, {@code pos}, {@code sequencer}) start its protocol modules, and
+     * {@code trace} its trace file.
      */
     public static boolean optionalSection(String section) {
         return OPTIONAL_SECTIONS.contains(section);
