@@ -4,7 +4,7 @@
  * ({@link seqpool.contracts.digest.PoolSignatureEncoding}). docs/contracts.md specifies both byte for byte.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package seqpool.contracts.digest;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,6 +69,7 @@ class PoolKeyRegistryIT {
         assertTrue(registry.verifyFrostMessage(message, PoolSignatureEncoding.frostCompressed(sig)).send());
         assertTrue(registry.verifyFrostMessage(message,
                 PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r), z)).send());
+        assertTrue(registry.verifyFrostMessage(message, PoolSignatureEncoding.frostFromRfc9591(sig)).send());
 
         // any change breaks it: another message, another z, R negated
         assertFalse(registry.verifyFrostMessage("tesu".getBytes(), PoolSignatureEncoding.frostCompressed(sig)).send());
