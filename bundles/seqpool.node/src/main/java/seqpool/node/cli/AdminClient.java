@@ -44,6 +44,11 @@ final class AdminClient {
         return send(HttpRequest.newBuilder(base.resolve("/peers")).GET(), 200);
     }
 
+    /** {@code GET /status}: the pool as the node sees it (consensus, pos, l1, l2, tss, p2p). */
+    Map<?, ?> status() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/status")).GET(), 200);
+    }
+
     Map<?, ?> update(String name, Path file) throws IOException, InterruptedException {
         URI uri = base.resolve("/modules/update?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&file="
                 + URLEncoder.encode(file.toString(), StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package seqpool.node.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,20 +18,22 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import seqpool.codec.crypto.LocalNodeSigner;
-import seqpool.node.config.PeerSpec;
-import seqpool.node.keys.Passphrase;
-import seqpool.node.keys.SignerKeystore;
+import seqpool.contracts.anvil.AnvilProcess;
+import seqpool.contracts.deploy.DeployedContracts;
+import seqpool.contracts.devnet.DevnetAccounts;
+import seqpool.contracts.devnet.DevnetL1;
 import seqpool.node.runtime.ModuleInventory;
 
 /**
- * {@code seqpool devnet}: N nodes on loopback, each its own JVM from this executable jar. It first generates every
- * node's signer key, then writes each node's config listing the others as {@code address@127.0.0.1:port}, so the nodes
- * form an authenticated TLS mesh. Waits until every node's admin API reports UP and every node sees its N-1 peers,
- * shows the first node's modules, then runs until Ctrl-C (or {@code --run-seconds}) and stops the nodes gracefully
- * (SIGTERM).
+ * {@code seqpool devnet}: a local pool. It starts anvil as L1 (or uses {@code --l1 URL}), deploys the contracts, has
+ * each node's operator (an anvil test account) lock stake for the node's signer key, and starts the nodes, each its own
+ * JVM from this executable jar with the pool's modules configured. The nodes ingest the stake from L1, run the DKG of
+ * the first committee; the devnet's admin registers the resulting pool key on L1 (the governance step of a real
+ * deployment), and the pool commits epochs. {@code --spare K} starts K more nodes that are not staked: an operator
+ * can lock stake for them later and they join at an epoch boundary. One status line per second; the endpoints go to
+ * {@code endpoints.json}. Runs until Ctrl-C (or {@code --run-seconds}).
  */
-@Command(name = "devnet", description = "Start N local nodes on loopback with generated keys (Ctrl-C stops them).")
+@Command(name = "devnet", description = "Start a local pool: anvil L1, contracts, stake, N nodes (Ctrl-C stops it).")
 final class DevnetCommand implements Callable<Integer> {
     /** The JVM flags the seqpool launcher script also passes (LMDB/netty need them). */
     static final List<String> JVM_FLAGS = List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
@@ -39,8 +41,11 @@ final class DevnetCommand implements Callable<Integer> {
 
     private final CliContext ctx;
 
-    @Option(names = "--nodes", defaultValue = "1", description = "Number of nodes, 1..16 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--nodes", defaultValue = "4", description = "Staked nodes at genesis, 1..8 (default: ${DEFAULT-VALUE}).")
     int nodes;
+
+    @Option(names = "--spare", defaultValue = "0", description = "Extra nodes started without stake (default: ${DEFAULT-VALUE}).")
+    int spare;
 
     @Option(names = "--dir", description = "Data directory (default: a new temporary directory).")
     Path dir;
@@ -53,14 +58,38 @@ final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--run-seconds", defaultValue = "0", description = "Stop after this many seconds (0: until Ctrl-C).")
     int runSeconds;
 
+    @Option(names = "--l1", description = "Use this L1 JSON-RPC URL (it must mine blocks and fund anvil's test "
+            + "accounts) instead of starting anvil.")
+    String l1Url;
+
+    @Option(names = "--anvil", description = "anvil binary (default: $SEQPOOL_ANVIL, set by ./seqpool).")
+    Path anvil;
+
+    @Option(names = "--epoch-length", defaultValue = "10", description = "L2 blocks per epoch (default: ${DEFAULT-VALUE}).")
+    long epochLength;
+
+    @Option(names = "--block-time-ms", defaultValue = "1000", description = "L2 block time (default: ${DEFAULT-VALUE}).")
+    long blockTimeMs;
+
+    @Option(names = "--confirmations", defaultValue = "2", description = "L1 confirmations (default: ${DEFAULT-VALUE}).")
+    int confirmations;
+
+    @Option(names = "--producer-timeout-ms", defaultValue = "3000", description = "Stall before a rotation vote "
+            + "(default: ${DEFAULT-VALUE}).")
+    long producerTimeoutMs;
+
+    @Option(names = "--jail-after", defaultValue = "3", description = "Stalls that jail a producer (default: ${DEFAULT-VALUE}).")
+    int jailAfter;
+
     DevnetCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws Exception {
-        if (nodes < 1 || nodes > 16) {
-            ctx.err().println("devnet: --nodes must be 1..16, got " + nodes);
+        if (nodes < 1 || spare < 0 || nodes + spare > DevnetAccounts.count() - 1) {
+            ctx.err().println("devnet: --nodes must be at least 1 and --nodes + --spare at most "
+                    + (DevnetAccounts.count() - 1) + " (one anvil test account per operator)");
             return 2;
         }
         String jar = System.getProperty("java.class.path");
@@ -75,96 +104,98 @@ final class DevnetCommand implements Callable<Integer> {
             new SecureRandom().nextBytes(b);
             Files.writeString(passphraseFile, HexFormat.of().formatHex(b) + "\n");
         }
+        List<DevnetNode> all = new ArrayList<>();
+        for (int i = 1; i <= nodes + spare; i++) {
+            all.add(DevnetNode.create(root, i, basePort, passphraseFile));
+        }
         List<Process> procs = new ArrayList<>();
-        List<Thread> pumps = new ArrayList<>();
+        AnvilProcess anvilProcess = null;
         Thread hook = new Thread(() -> stopAll(procs), "seqpool-devnet-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        List<String> addresses = new ArrayList<>();
-        for (int i = 1; i <= nodes; i++) {
-            addresses.add(nodeKey(root, passphraseFile, i));
-        }
-        for (int i = 1; i <= nodes; i++) {
-            Path config = writeConfig(root, addresses, i);
-            ProcessBuilder pb = new ProcessBuilder(command(jar, config)).redirectErrorStream(true);
-            Process p = pb.start();
-            procs.add(p);
-            pumps.add(pump("n" + i, p));
-        }
-        for (int i = 1; i <= nodes; i++) {
-            URI admin = URI.create("http://127.0.0.1:" + adminPort(i));
-            if (!waitUp(admin, procs.get(i - 1))) {
-                ctx.err().println("devnet: node n" + i + " did not come up; logs above; data in " + root);
-                stopAll(procs);
+        try {
+            String url = l1Url;
+            if (url == null) {
+                Path binary = anvil != null ? anvil : Path.of(System.getenv().getOrDefault("SEQPOOL_ANVIL", "anvil"));
+                if (!Files.isExecutable(binary)) {
+                    ctx.err().println("devnet: anvil not found at " + binary + " (build once with ./seqpool, which "
+                            + "installs it from npm into contracts/node_modules, or pass --anvil PATH or --l1 URL)");
+                    return 1;
+                }
+                anvilProcess = AnvilProcess.start(binary, 31337, root.resolve("anvil.log"), List.of());
+                url = anvilProcess.rpcUrl();
+            }
+            ctx.out().println("devnet: L1 " + url + (anvilProcess != null ? " (anvil, log " + root.resolve("anvil.log")
+                    + ")" : ""));
+            long genesisBlock = setUpL1(url, root, all);
+            DevnetNode.PoolSettings pool = new DevnetNode.PoolSettings(url, genesisBlock, epochLength, blockTimeMs,
+                    confirmations, producerTimeoutMs, jailAfter);
+            for (DevnetNode n : all) {
+                n.writeConfig(all, pool);
+            }
+            for (DevnetNode n : all) {
+                Process p = new ProcessBuilder(command(jar, n.config())).redirectErrorStream(true).start();
+                procs.add(p);
+                pump(n.name(), p);
+            }
+            if (!DevnetWatch.awaitUp(ctx, all, procs)) {
+                ctx.err().println("devnet: a node did not come up; logs above; data in " + root);
                 return 1;
             }
-        }
-        for (int i = 1; i <= nodes; i++) {
-            URI admin = URI.create("http://127.0.0.1:" + adminPort(i));
-            int peers = waitMeshed(admin, procs.get(i - 1), nodes - 1);
-            ctx.out().println("devnet: n" + i + " UP, peers " + peers + "/" + (nodes - 1) + ", address "
-                    + addresses.get(i - 1) + ", admin " + admin + ", p2p 127.0.0.1:" + (basePort + i - 1));
-            if (peers < nodes - 1) {
-                ctx.err().println("devnet: n" + i + " sees only " + peers + " of " + (nodes - 1) + " peers; data in "
-                        + root);
-                stopAll(procs);
-                return 1;
+            ctx.out().println("devnet: modules of n1:");
+            ModuleInventory.print(new AdminClient(all.get(0).admin(), null).modules(), ctx.out());
+            DevnetEndpoints.write(root.resolve("endpoints.json"), url, root, all);
+            ctx.out().println("devnet: " + all.size() + " node(s) running (" + nodes + " staked" + (spare > 0 ? ", "
+                    + spare + " spare" : "") + "); endpoints in " + root.resolve("endpoints.json") + "; data in " + root
+                    + (runSeconds > 0 ? "; stopping in " + runSeconds + " s" : "; Ctrl-C to stop"));
+            DevnetWatch watch = new DevnetWatch(ctx, url, root, all, nodes);
+            watch.run(runSeconds, ctx.frameworkStopping());
+            return 0;
+        } finally {
+            stopAll(procs);
+            if (anvilProcess != null) {
+                anvilProcess.close();
             }
-        }
-        ctx.out().println("devnet: modules of n1:");
-        ModuleInventory.print(new AdminClient(URI.create("http://127.0.0.1:" + adminPort(1)), null).modules(), ctx.out());
-        ctx.out().println("devnet: " + nodes + " node(s) running; data in " + root
-                + (runSeconds > 0 ? "; stopping in " + runSeconds + " s" : "; Ctrl-C to stop"));
-        if (runSeconds > 0) {
-            TimeUnit.SECONDS.sleep(runSeconds);
-        } else {
-            ctx.frameworkStopping().await();
-        }
-        stopAll(procs);
-        for (Thread t : pumps) {
-            t.join(2_000); // let the nodes' last log lines through
-        }
-        ctx.out().println("devnet: stopped");
-        return 0;
-    }
-
-    /** Generates node i's key (or reads the one a previous run left) and returns its signer address. */
-    private static String nodeKey(Path root, Path passphraseFile, int i) throws Exception {
-        Path nodeDir = Files.createDirectories(root.resolve("n" + i));
-        Path key = nodeDir.resolve("node-key.json");
-        try (Passphrase p = Passphrase.from(passphraseFile, Map.of())) {
-            LocalNodeSigner signer = Files.exists(key) ? SignerKeystore.load(key, p)
-                    : SignerKeystore.generate(key, p, SignerKeystore.Strength.LIGHT, new SecureRandom());
             try {
-                return signer.address().toHex();
-            } finally {
-                signer.destroy();
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs already
             }
+            ctx.out().println("devnet: stopped");
         }
     }
 
-    private Path writeConfig(Path root, List<String> addresses, int i) throws IOException {
-        StringBuilder peers = new StringBuilder();
-        for (int j = 1; j <= nodes; j++) {
-            if (j != i) {
-                peers.append("    - \"").append(PeerSpec.format(addresses.get(j - 1), "127.0.0.1", basePort + j - 1))
-                        .append("\"\n");
+    /**
+     * Deploys the contracts (automine: instant), stakes for the first {@code nodes} nodes and readies the spare
+     * nodes' operators, funds every signer with ether, then switches L1 to a block per second. Returns the genesis L1
+     * block (the last setup block).
+     */
+    private long setUpL1(String url, Path root, List<DevnetNode> all) throws Exception {
+        try (DevnetL1 l1 = new DevnetL1(url)) {
+            DeployedContracts c = l1.deploy();
+            c.writeTo(root.resolve("contracts.yaml"));
+            for (DevnetNode n : all) {
+                int operator = n.index();
+                Files.writeString(n.dir().resolve("operator.key"), DevnetAccounts.privateKeyHex(operator) + "\n");
+                Files.writeString(n.dir().resolve("signer.pub"), n.publicKeyHex() + "\n");
+                l1.fundEther(n.address(), 100);
+                BigInteger stake = BigInteger.valueOf(30_000 + 1_000L * (n.index() - 1));
+                if (n.index() <= nodes) {
+                    l1.stake(operator, n.address(), HexFormat.of().parseHex(n.publicKeyHex()), stake);
+                    ctx.out().println("devnet: " + n.name() + " " + n.address() + " staked " + stake + " tokens");
+                } else {
+                    l1.prepareOperator(operator, stake);
+                    ctx.out().println("devnet: " + n.name() + " " + n.address() + " spare (operator key "
+                            + n.dir().resolve("operator.key") + ")");
+                }
             }
+            l1.fundRewards(BigInteger.ONE, BigInteger.valueOf(1_000_000));
+            long genesis = l1.blockNumber();
+            if (l1Url == null) {
+                l1.intervalMining(1);
+            }
+            ctx.out().println("devnet: contracts in " + root.resolve("contracts.yaml") + "; genesis L1 block " + genesis);
+            return genesis;
         }
-        String yaml = "# devnet node n" + i + " (generated by seqpool devnet)\n"
-                + "node:\n  name: n" + i + "\n  dataDir: n" + i + "\n  keyFile: n" + i + "/node-key.json\n"
-                + "  passphraseFile: passphrase\n"
-                + "store:\n  mapSizeMb: 64\n"
-                + "p2p:\n  listenHost: 127.0.0.1\n  listenPort: " + (basePort + i - 1) + "\n  backoffMaxMs: 2000\n"
-                + "  peers:" + (peers.length() == 0 ? " []\n" : "\n" + peers)
-                + "admin:\n  port: " + adminPort(i) + "\n"
-                + "logging:\n  level: info\n  format: json\n";
-        Path config = root.resolve("n" + i + ".yaml");
-        Files.writeString(config, yaml, StandardCharsets.UTF_8);
-        return config;
-    }
-
-    private int adminPort(int i) {
-        return basePort + 100 + i - 1;
     }
 
     private static List<String> command(String jar, Path config) {
@@ -175,7 +206,7 @@ final class DevnetCommand implements Callable<Integer> {
         return cmd;
     }
 
-    private Thread pump(String name, Process p) {
+    private void pump(String name, Process p) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -188,46 +219,9 @@ final class DevnetCommand implements Callable<Integer> {
         }, "devnet-" + name);
         t.setDaemon(true);
         t.start();
-        return t;
     }
 
-    private static boolean waitUp(URI admin, Process p) throws InterruptedException {
-        AdminClient client = new AdminClient(admin, null);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline && p.isAlive()) {
-            try {
-                if ("UP".equals(client.health().get("status"))) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        return false;
-    }
-
-    /** Waits (up to 60 s) until the node's p2p transport reports {@code want} connected peers; returns the last count. */
-    private static int waitMeshed(URI admin, Process p, int want) throws InterruptedException {
-        AdminClient client = new AdminClient(admin, null);
-        long deadline = System.currentTimeMillis() + 60_000;
-        int seen = 0;
-        while (System.currentTimeMillis() < deadline && p.isAlive()) {
-            try {
-                Map<?, ?> peers = client.peers();
-                seen = peers.get("connected") instanceof Number n ? n.intValue() : 0;
-                if (Boolean.TRUE.equals(peers.get("running")) && seen >= want) {
-                    return seen;
-                }
-            } catch (IOException e) {
-                // restarting
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        return seen;
-    }
-
-    private static void stopAll(List<Process> procs) {
+    static void stopAll(List<Process> procs) {
         for (Process p : procs) {
             p.destroy();
         }
@@ -241,4 +235,5 @@ final class DevnetCommand implements Callable<Integer> {
             }
         }
     }
+
 }

@@ -65,6 +65,7 @@ public final class SeqpoolCli {
                 .addSubcommand("generate", new KeysGenerateCommand(ctx))
                 .addSubcommand("show", new KeysShowCommand(ctx)));
         cli.addSubcommand("devnet", new DevnetCommand(ctx));
+        cli.addSubcommand("status", new StatusCommand(ctx));
         cli.setOut(new PrintWriter(ctx.out(), true));
         cli.setErr(new PrintWriter(ctx.err(), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

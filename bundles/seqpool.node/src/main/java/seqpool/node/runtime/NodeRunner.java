@@ -122,7 +122,13 @@ public final class NodeRunner implements AutoCloseable {
         if (config.inFile("staking")) {
             held.add(StakingView.class);
         }
+        if (config.inFile("pos")) { // the pool: its delayed components must run whether or not a caller asked yet
+            held.addAll(List.of(seqpool.api.bridge.Bridge.class, seqpool.api.consensus.ConsensusEngine.class,
+                    seqpool.api.tss.ThresholdKeyService.class, seqpool.api.staking.PoolActionSender.class,
+                    seqpool.api.sequencer.L2Chain.class));
+        }
         for (Class<?> type : held) {
+            // a tracker that gets each service as it appears: that activates a delayed component and holds it
             ServiceTracker<?, ?> t = new ServiceTracker<>(context, type.getName(), null);
             t.open();
             coreServices.add(t);

@@ -15,7 +15,7 @@ import seqpool.api.staking.PoolActionResult;
 import seqpool.api.staking.PoolActionSender;
 import seqpool.api.staking.SequencerId;
 import seqpool.api.staking.StakingException;
-import seqpool.pos.l1.PoolKeys;
+import seqpool.contracts.digest.PoolSignatureEncoding;
 import seqpool.pos.state.EvidenceCodec;
 
 /**
@@ -71,7 +71,7 @@ public final class L1Poster {
                 throw new StakingException("evidence in task " + t.id() + " is unreadable: " + e.getMessage(), e);
             }
         }
-        Bytes l1Sig = PoolKeys.frostForL1(sig);
+        Bytes l1Sig = Bytes.wrap(PoolSignatureEncoding.frostFromRfc9591(sig.toArray()));
         return switch (t.kind()) {
             case SIGN_EPOCH -> "commit".equals(p.get("action"))
                     ? sender.commitEpoch(l(p, "epochId"), l(p, "first"), l(p, "last"), Address.fromHex(p.get("producer")),

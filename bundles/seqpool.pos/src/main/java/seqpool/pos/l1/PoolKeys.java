@@ -28,18 +28,6 @@ public final class PoolKeys {
         }
     }
 
-    /**
-     * A FROST signature R (33 bytes compressed) ‖ z (32 bytes), as RFC 9591 serializes it, in PoolKeyRegistry's
-     * cheaper layout {@code 0x02 ‖ Rx ‖ Ry ‖ z} (R decompressed here, so L1 need not).
-     */
-    public static Bytes frostForL1(Bytes rfc9591) {
-        if (rfc9591.size() != 65) {
-            throw new IllegalArgumentException("a FROST(secp256k1) signature is 65 bytes, got " + rfc9591.size());
-        }
-        Bytes r = uncompressed64(rfc9591.slice(0, 33));
-        return Bytes.of((byte) 2).concat(r).concat(rfc9591.slice(33, 65));
-    }
-
     /** x ‖ y (64 bytes) of a compressed key. */
     public static Bytes uncompressed64(Bytes compressed) {
         ECPoint pt = CURVE.getCurve().decodePoint(compressed.toArray()).normalize();

@@ -1,0 +1,91 @@
+package seqpool.node.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code seqpool status [--node URL]}: the pool as a running node sees it — consensus height, epoch and producer,
+ * every member with stake, power and state, the pool key with its TSS generation and committee, open tasks, and the
+ * node's L1 and L2 positions.
+ */
+@Command(name = "status", description = "Show the pool as a running node sees it (epoch, producer, members, pool key).")
+final class StatusCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Option(names = "--node", defaultValue = "http://127.0.0.1:30401", description = "admin URL of the node "
+            + "(default: ${DEFAULT-VALUE})")
+    URI node;
+
+    StatusCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<?, ?> s = new AdminClient(node, null).status();
+        print(s, ctx.out());
+        return 0;
+    }
+
+    static void print(Map<?, ?> s, PrintStream out) {
+        Map<?, ?> p2p = map(s.get("p2p"));
+        Map<?, ?> consensus = map(s.get("consensus"));
+        Map<?, ?> pos = map(s.get("pos"));
+        out.println("node      " + p2p.get("self") + ", peers " + p2p.get("connected"));
+        if (consensus.isEmpty()) {
+            out.println("consensus not running (no pool configured on this node)");
+            return;
+        }
+        out.println("consensus height " + consensus.get("height") + ", " + list(consensus.get("validators")).size()
+                + " validators");
+        out.println("epoch     " + pos.get("epoch") + ", L2 head committed " + pos.get("l2Head") + ", L1 events up to "
+                + "block " + pos.get("l1Block"));
+        Map<?, ?> a = map(pos.get("assignment"));
+        out.println("producer  " + (a.isEmpty() ? "-" : a.get("producer") + " for L2 blocks " + a.get("firstL2Block")
+                + ".." + a.get("lastL2Block") + " (revision " + a.get("revision") + ")"));
+        Map<?, ?> key = map(pos.get("poolKey"));
+        out.println("pool key  " + (key.isEmpty() ? "- (keygen running)" : key.get("groupKey") + ", TSS generation "
+                + key.get("generation") + ", threshold " + key.get("threshold") + " of "
+                + list(key.get("committee")).size() + (Boolean.TRUE.equals(key.get("onL1")) ? ", on L1" : ", not on L1 yet")));
+        out.println("members");
+        for (Object o : list(pos.get("members"))) {
+            Map<?, ?> m = map(o);
+            out.printf("  #%-3s %s  stake %s  power %s  %s%s%n", m.get("seqId"), m.get("signer"), tokens(m.get("stake")),
+                    m.get("power"), m.get("status"), Integer.parseInt(String.valueOf(m.get("faults"))) > 0
+                            ? "  faults " + m.get("faults") : "");
+        }
+        out.println("tasks     " + list(pos.get("openTasks")));
+        Map<?, ?> l1 = map(s.get("l1"));
+        if (!l1.isEmpty()) {
+            out.println("L1        head " + l1.get("head") + ", confirmed " + l1.get("confirmed") + " ("
+                    + l1.get("confirmations") + " confirmations)" + (String.valueOf(l1.get("error")).isEmpty() ? ""
+                            : ", error: " + l1.get("error")));
+        }
+        Map<?, ?> l2 = map(s.get("l2"));
+        if (!l2.isEmpty()) {
+            out.println("L2        head " + l2.get("head"));
+        }
+    }
+
+    private static String tokens(Object wei) {
+        try {
+            return new java.math.BigDecimal(String.valueOf(wei)).movePointLeft(18).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return String.valueOf(wei);
+        }
+    }
+
+    private static Map<?, ?> map(Object o) {
+        return o instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+}
