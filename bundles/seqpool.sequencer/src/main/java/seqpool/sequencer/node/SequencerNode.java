@@ -193,6 +193,9 @@ public final class SequencerNode {
             return;
         }
         long timestamp = Math.max(nowMillis, head.timestampMillis() + 1);
+        if (timestamp > nowMillis + settings.chain().maxClockDriftMs()) {
+            return; // the parent lies further ahead than followers accept: wait for this node's clock to catch up
+        }
         signing = UnsignedBlock.build(settings.chain().chainId(), n, head.hash(), a.get().epoch(), self, timestamp,
                 List.of(), Hash32.ZERO);
         out.add(new SignBlock(signing));
