@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
-import seqpool.api.common.Address;
 import seqpool.api.identity.EcdsaSignature;
 import seqpool.api.identity.NodeSigner;
 import seqpool.api.p2p.Channel;
@@ -66,6 +65,7 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long headNumber;
     private volatile ProducerStatus producerStatus;
+    private volatile int heldBlocks;
     private volatile Thread eventThread;
     private Subscription subscription;
     private AutoCloseable posSubscription;
@@ -181,9 +181,9 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
         return !stopped.get();
     }
 
-    /** Messages decoded and waiting for the sequencer thread. */
-    int queuedMessages() {
-        return queued.get();
+    /** Blocks held for later (gaps, assignments not committed here yet), as of the last step. */
+    public int heldBlocks() {
+        return heldBlocks;
     }
 
     private void onInbound(InboundMessage m) {
@@ -236,6 +236,7 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
             LOG.log(Level.ERROR, "sequencer step failed", e);
         } finally {
             producerStatus = node.producerStatus();
+            heldBlocks = node.heldBlocks();
         }
     }
 
@@ -290,10 +291,5 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
                 return Optional.empty();
             }
         };
-    }
-
-    /** For tests: the node's self address. */
-    Address self() {
-        return node.self();
     }
 }

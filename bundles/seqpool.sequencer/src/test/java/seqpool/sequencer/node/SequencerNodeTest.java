@@ -35,6 +35,7 @@ import seqpool.sequencer.wire.L2Message.NewBlock;
 import seqpool.sequencer.wire.L2Message.Status;
 import seqpool.sequencer.wire.WireLimits;
 import seqpool.store.memory.InMemoryKeyValueStore;
+import seqpool.store.typed.TypedStore;
 
 /** The deterministic node alone: the test is its clock, its signer's host and its network. */
 class SequencerNodeTest {
@@ -143,6 +144,20 @@ class SequencerNodeTest {
         assertEquals(1, asked.size());
         assertEquals(4, asked.get(0).block().number(), "never signs a number it already signed");
         assertEquals(head3, asked.get(0).block().parentHash());
+    }
+
+    /** Even with a head that lags its blocks (which atomic writes prevent), the store is checked before signing. */
+    @Test
+    void neverSignsANumberTheStoreAlreadyHolds() throws StoreException {
+        pos.commit(ScriptedPos.assign(1, 0, 1, 10, N1.address()));
+        TypedStore typed = new TypedStore(kv);
+        L2BlockStore.open(kv);
+        typed.commit(typed.newBatch().put(L2BlockStore.BLOCKS, 1L, Blocks.signed(N1, 1, Hash32.ZERO, 1, 500)));
+        SequencerNode n1 = open(N1);
+        assertEquals(0, n1.head().number());
+        List<SequencerEffect> out = n1.onTick(1_000);
+        assertEquals(List.of(), only(SignBlock.class, out));
+        assertEquals(1, only(ProductionFailed.class, out).size());
     }
 
     @Test
