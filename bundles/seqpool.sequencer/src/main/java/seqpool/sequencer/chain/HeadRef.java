@@ -1,0 +1,24 @@
+package seqpool.sequencer.chain;
+
+import seqpool.api.common.Hash32;
+import seqpool.api.sequencer.L2Block;
+
+/**
+ * The head of the chain as the rules need it: number, hash and timestamp. Before the first block the head is the
+ * implicit genesis: number {@code genesisL2Block - 1}, hash {@link Hash32#ZERO}, timestamp 0.
+ */
+public record HeadRef(long number, Hash32 hash, long timestampMillis) {
+    public HeadRef {
+        if (number < 0 || hash == null || timestampMillis < 0) {
+            throw new IllegalArgumentException("invalid head " + number);
+        }
+    }
+
+    public static HeadRef genesis(long genesisL2Block) {
+        return new HeadRef(genesisL2Block - 1, Hash32.ZERO, 0);
+    }
+
+    public static HeadRef of(L2Block block) {
+        return new HeadRef(block.number(), block.hash(), block.timestampMillis());
+    }
+}

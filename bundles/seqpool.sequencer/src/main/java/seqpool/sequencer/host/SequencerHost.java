@@ -1,0 +1,295 @@
+package seqpool.sequencer.host;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import seqpool.api.identity.EcdsaSignature;
+import seqpool.api.identity.NodeSigner;
+import seqpool.api.p2p.Channel;
+import seqpool.api.p2p.InboundMessage;
+import seqpool.api.p2p.P2pNetwork;
+import seqpool.api.p2p.Subscription;
+import seqpool.api.pos.PosListener;
+import seqpool.api.pos.PosService;
+import seqpool.api.pos.ProducerAssignment;
+import seqpool.api.sequencer.BlockProducer;
+import seqpool.api.sequencer.L2Block;
+import seqpool.api.sequencer.L2Chain;
+import seqpool.api.store.KeyValueStore;
+import seqpool.api.store.StoreException;
+import seqpool.sequencer.chain.AssignmentSource;
+import seqpool.sequencer.chain.Fault;
+import seqpool.sequencer.node.NodeSettings;
+import seqpool.sequencer.node.ProducerStatus;
+import seqpool.sequencer.node.SequencerEffect;
+import seqpool.sequencer.node.SequencerNode;
+import seqpool.sequencer.store.L2BlockStore;
+import seqpool.sequencer.wire.L2Codec;
+import seqpool.sequencer.wire.L2Message;
+import seqpool.sequencer.wire.MalformedMessageException;
+
+/**
+ * Runs one {@link SequencerNode} on the thread {@code seqpool-sequencer}: the block-time tick, the status tick, inbound
+ * l2 messages and changes of the committed assignments all become steps on that thread. p2p listeners decode (strictly,
+ * bounded) and enqueue; a message that does not decode costs its sender {@link Fault#MALFORMED} points and never
+ * throws out of the listener. A store failure stops the sequencer (logged with the cause) rather than continue on
+ * unknown state; any other failure of one step is logged and the next step runs.
+ *
+ * <p>Thread-safety: the {@link L2Chain} and {@link BlockProducer} methods may be called from any thread; subscribers
+ * are called on the sequencer thread.
+ */
+public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SequencerHost.class.getName());
+
+    private final HostSettings settings;
+    private final P2pNetwork network;
+    private final NodeSigner signer;
+    private final PosService pos;
+    private final LongSupplier clock;
+    private final L2Codec codec;
+    private final L2BlockStore store;
+    private final SequencerNode node;
+    private final ScheduledThreadPoolExecutor events;
+    private final List<Consumer<L2Block>> subscribers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile long headNumber;
+    private volatile ProducerStatus producerStatus;
+    private volatile int heldBlocks;
+    private volatile Thread eventThread;
+    private Subscription subscription;
+    private AutoCloseable posSubscription;
+
+    public SequencerHost(HostSettings settings, P2pNetwork network, KeyValueStore kv, NodeSigner signer,
+            PosService pos, LongSupplier clock) throws StoreException {
+        NodeSettings ns = settings.node();
+        NodeSettings capped = new NodeSettings(ns.chain(), ns.body(), ns.maxFutureBlocks(), ns.syncBatch(),
+                ns.syncTimeoutMs(), ns.limits().capMessageBytes(network.maxPayloadBytes()));
+        this.settings = settings;
+        this.network = network;
+        this.signer = signer;
+        this.pos = pos;
+        this.clock = clock;
+        this.codec = new L2Codec(capped.limits());
+        this.store = L2BlockStore.open(kv);
+        this.node = SequencerNode.open(capped, signer.address(), store, assignments(pos));
+        this.headNumber = node.head().number();
+        this.producerStatus = node.producerStatus();
+        if (!network.self().equals(signer.address())) {
+            LOG.log(Level.WARNING, "the p2p identity " + network.self() + " is not the signer " + signer.address()
+                    + ": peers will not recognise this node's blocks as its own");
+        }
+        this.events = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "seqpool-sequencer");
+            t.setDaemon(true);
+            eventThread = t;
+            return t;
+        });
+        events.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Subscribes to the l2 channel and the PoS service and starts the ticks. */
+    public void start() {
+        subscription = network.subscribe(Channel.L2, this::onInbound);
+        posSubscription = pos.subscribe(new PosListener() {
+            @Override
+            public void onAssignment(ProducerAssignment assignment) {
+                if (refreshQueued.compareAndSet(false, true)) {
+                    enqueue(now -> {
+                        refreshQueued.set(false);
+                        return node.onAssignmentsChanged(now);
+                    });
+                }
+            }
+        });
+        long block = settings.blockTimeMs();
+        events.scheduleAtFixedRate(() -> execute(node::onTick), block, block, TimeUnit.MILLISECONDS);
+        events.scheduleAtFixedRate(() -> execute(node::onStatusTick), 0, settings.statusIntervalMs(),
+                TimeUnit.MILLISECONDS);
+        LOG.log(Level.INFO, "sequencer started: self=" + signer.address() + " head=" + headNumber + " blockTimeMs="
+                + block);
+    }
+
+    @Override
+    public void close() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (posSubscription != null) {
+            try {
+                posSubscription.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing the PoS subscription failed: " + e);
+            }
+        }
+        events.shutdownNow();
+        try {
+            if (Thread.currentThread() != eventThread && !events.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "the sequencer thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public long headNumber() {
+        return headNumber;
+    }
+
+    @Override
+    public Optional<L2Block> block(long number) {
+        try {
+            return store.block(number);
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "cannot read L2 block " + number + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<L2Block> listener) {
+        subscribers.add(listener);
+        return () -> subscribers.remove(listener);
+    }
+
+    @Override
+    public boolean isProducing() {
+        return !stopped.get() && producerStatus.producing();
+    }
+
+    @Override
+    public long producingUntil() {
+        return isProducing() ? producerStatus.producingUntil() : -1;
+    }
+
+    /** Whether the sequencer thread is running (false after close or a store failure). */
+    public boolean running() {
+        return !stopped.get();
+    }
+
+    /** Blocks held for later (gaps, assignments not committed here yet), as of the last step. */
+    public int heldBlocks() {
+        return heldBlocks;
+    }
+
+    private void onInbound(InboundMessage m) {
+        try {
+            L2Message message = codec.decode(m.payload());
+            if (queued.incrementAndGet() > settings.maxQueuedMessages()) {
+                queued.decrementAndGet();
+                LOG.log(Level.DEBUG, "l2 queue full: dropped a message from " + m.from());
+                return;
+            }
+            enqueue(now -> {
+                queued.decrementAndGet();
+                return node.onMessage(m.from(), message, now);
+            });
+        } catch (MalformedMessageException e) {
+            LOG.log(Level.INFO, "malformed l2 message from " + m.from() + ": " + e.getMessage());
+            network.penalize(m.from(), Fault.MALFORMED.points(), "l2 " + Fault.MALFORMED + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "l2 message from " + m.from() + " could not be handled", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        List<SequencerEffect> run(long nowMillis) throws StoreException;
+    }
+
+    private void enqueue(Step step) {
+        if (stopped.get()) {
+            return;
+        }
+        try {
+            events.execute(() -> execute(step));
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void execute(Step step) {
+        if (stopped.get()) {
+            return;
+        }
+        try {
+            perform(step.run(clock.getAsLong()));
+        } catch (StoreException e) {
+            LOG.log(Level.ERROR, "sequencer stopped: the store failed: " + e.getMessage(), e);
+            stopped.set(true);
+            events.shutdown();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "sequencer step failed", e);
+        } finally {
+            producerStatus = node.producerStatus();
+            heldBlocks = node.heldBlocks();
+        }
+    }
+
+    private void perform(List<SequencerEffect> effects) throws StoreException {
+        for (SequencerEffect e : effects) {
+            if (e instanceof SequencerEffect.SignBlock s) {
+                EcdsaSignature signature;
+                try {
+                    signature = signer.sign(s.block().hash());
+                } catch (RuntimeException ex) {
+                    node.onSigningFailed(s.block());
+                    LOG.log(Level.ERROR, "signing L2 block " + s.block().number() + " failed", ex);
+                    continue;
+                }
+                perform(node.onSigned(s.block(), signature, clock.getAsLong()));
+            } else if (e instanceof SequencerEffect.Broadcast b) {
+                network.broadcast(Channel.L2, codec.encode(b.message()));
+            } else if (e instanceof SequencerEffect.Send s) {
+                network.send(s.peer(), Channel.L2, codec.encode(s.message()));
+            } else if (e instanceof SequencerEffect.Penalize p) {
+                LOG.log(Level.INFO, "rejected l2 input from " + p.peer() + ": " + p.fault() + ": " + p.detail());
+                network.penalize(p.peer(), p.fault().points(), "l2 " + p.fault() + ": " + p.detail());
+            } else if (e instanceof SequencerEffect.HeadAdvanced h) {
+                headNumber = h.block().number();
+                notifySubscribers(h.block());
+            } else if (e instanceof SequencerEffect.EquivocationFound q) {
+                LOG.log(Level.WARNING, "EQUIVOCATION: producer " + q.record().kept().producer() + " signed block "
+                        + q.record().kept().number() + " twice: kept " + q.record().kept().hash() + ", conflicting "
+                        + q.record().conflicting().hash() + " (relayed by " + q.reportedBy() + "); evidence stored");
+            } else if (e instanceof SequencerEffect.ProductionFailed f) {
+                LOG.log(Level.ERROR, "did not produce L2 block " + f.number() + ": " + f.reason());
+            }
+        }
+    }
+
+    private void notifySubscribers(L2Block block) {
+        for (Consumer<L2Block> s : subscribers) {
+            try {
+                s.accept(block);
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "L2 head subscriber failed at block " + block.number(), ex);
+            }
+        }
+    }
+
+    private static AssignmentSource assignments(PosService pos) {
+        return n -> {
+            try {
+                return pos.assignmentFor(n).filter(a -> a.covers(n));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "PoS service failed for L2 block " + n + ": " + e);
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package seqpool.sequencer.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import seqpool.api.common.Address;
+import seqpool.api.common.Bytes;
+import seqpool.api.common.Hash32;
+import seqpool.api.identity.EcdsaSignature;
+import seqpool.api.sequencer.L2Block;
+import seqpool.sequencer.wire.L2Message.BlockRequest;
+import seqpool.sequencer.wire.L2Message.BlockResponse;
+import seqpool.sequencer.wire.L2Message.NewBlock;
+import seqpool.sequencer.wire.L2Message.Status;
+
+/**
+ * The canonical encoding of l2/1 (docs/sequencer.md, "Wire format"). Integers are big-endian; a message is a one-byte
+ * tag and its fields:
+ * <pre>
+ * block    = number u64 | hash 32 | parentHash 32 | epoch u64 | producer 20 | timestampMillis u64
+ *            | txCount u32 | (txLength u32 | tx)* | stateRoot 32 | signature 65 (r | s | v, v = 27 or 28)
+ * 1 NewBlock      = block
+ * 2 Status        = headNumber u64 | headHash 32
+ * 3 BlockRequest  = from u64 | to u64            (from ≤ to, at most maxBlocksPerMessage blocks)
+ * 4 BlockResponse = count u32 | block*           (ascending, contiguous)
+ * </pre>
+ * Decoding rejects anything else: unknown tags, trailing bytes, numbers ≥ 2^63, lengths and counts over the limits,
+ * a non-canonical v. Thread-safe (the limits are immutable).
+ */
+public final class L2Codec {
+    static final int NEW_BLOCK = 1, STATUS = 2, BLOCK_REQUEST = 3, BLOCK_RESPONSE = 4;
+    /** Encoded size of a block without transactions. */
+    public static final int EMPTY_BLOCK_BYTES = 8 + 32 + 32 + 8 + 20 + 8 + 4 + 32 + 65;
+
+    private final WireLimits limits;
+
+    public L2Codec(WireLimits limits) {
+        this.limits = limits;
+    }
+
+    public WireLimits limits() {
+        return limits;
+    }
+
+    public Bytes encode(L2Message message) {
+        Writer w = new Writer();
+        if (message instanceof NewBlock m) {
+            writeBlock(w.u8(NEW_BLOCK), m.block());
+        } else if (message instanceof Status m) {
+            w.u8(STATUS).u64(m.headNumber()).fixed(m.headHash().value());
+        } else if (message instanceof BlockRequest m) {
+            w.u8(BLOCK_REQUEST).u64(m.from()).u64(m.to());
+        } else if (message instanceof BlockResponse m) {
+            w.u8(BLOCK_RESPONSE).u32(m.blocks().size());
+            m.blocks().forEach(b -> writeBlock(w, b));
+        } else {
+            throw new IllegalArgumentException("unknown l2 message " + message);
+        }
+        return w.toBytes();
+    }
+
+    public L2Message decode(Bytes payload) throws MalformedMessageException {
+        if (payload.size() > limits.maxMessageBytes()) {
+            throw new MalformedMessageException("message of " + payload.size() + " bytes exceeds the limit of "
+                    + limits.maxMessageBytes());
+        }
+        Reader r = new Reader(payload);
+        L2Message m;
+        int tag = r.u8("tag");
+        try {
+            m = switch (tag) {
+                case NEW_BLOCK -> new NewBlock(readBlock(r));
+                case STATUS -> new Status(r.u63("head number"), new Hash32(r.fixed(32, "head hash")));
+                case BLOCK_REQUEST -> readRequest(r);
+                case BLOCK_RESPONSE -> readResponse(r);
+                default -> throw new MalformedMessageException("unknown l2 message tag " + tag);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("invalid l2 message (tag " + tag + "): " + e.getMessage());
+        }
+        r.end();
+        return m;
+    }
+
+    /** The canonical bytes of one block (as stored). */
+    public static Bytes encodeBlock(L2Block block) {
+        Writer w = new Writer();
+        writeBlock(w, block);
+        return w.toBytes();
+    }
+
+    /** One block, nothing before or after it. */
+    public L2Block decodeBlock(Bytes encoded) throws MalformedMessageException {
+        Reader r = new Reader(encoded);
+        try {
+            L2Block b = readBlock(r);
+            r.end();
+            return b;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("invalid block: " + e.getMessage());
+        }
+    }
+
+    /** The encoded size of a block, to keep a response under the message limit. */
+    public static int encodedSize(L2Block block) {
+        int size = EMPTY_BLOCK_BYTES;
+        for (Bytes tx : block.transactions()) {
+            size += 4 + tx.size();
+        }
+        return size;
+    }
+
+    private static void writeBlock(Writer w, L2Block b) {
+        if (b.producerSignature() == null) {
+            throw new IllegalArgumentException("block " + b.number() + " is not signed");
+        }
+        w.u64(b.number()).fixed(b.hash().value()).fixed(b.parentHash().value()).u64(b.epoch())
+                .fixed(b.producer().value()).u64(b.timestampMillis()).u32(b.transactions().size());
+        for (Bytes tx : b.transactions()) {
+            w.sized(tx);
+        }
+        w.fixed(b.stateRoot().value()).fixed(b.producerSignature().toBytes65());
+    }
+
+    private L2Block readBlock(Reader r) throws MalformedMessageException {
+        long number = r.u63("block number");
+        Hash32 hash = new Hash32(r.fixed(32, "block hash"));
+        Hash32 parent = new Hash32(r.fixed(32, "parent hash"));
+        long epoch = r.u63("epoch");
+        Address producer = new Address(r.fixed(20, "producer"));
+        long timestamp = r.u63("timestamp");
+        int txCount = r.count(limits.maxBlockTxs(), 4, "transactions");
+        List<Bytes> txs = new ArrayList<>(txCount);
+        for (int i = 0; i < txCount; i++) {
+            txs.add(r.sized(limits.maxTxBytes(), "transaction"));
+        }
+        Hash32 stateRoot = new Hash32(r.fixed(32, "state root"));
+        Bytes sig = r.fixed(65, "signature");
+        int v = sig.get(64) & 0xff;
+        if (v != 27 && v != 28) {
+            throw new MalformedMessageException("signature v must be 27 or 28, got " + v);
+        }
+        return new L2Block(number, hash, parent, epoch, producer, timestamp, txs, stateRoot,
+                EcdsaSignature.fromBytes65(sig));
+    }
+
+    private BlockRequest readRequest(Reader r) throws MalformedMessageException {
+        long from = r.u63("from");
+        long to = r.u63("to");
+        if (to < from) {
+            throw new MalformedMessageException("block request " + from + ".." + to + " is empty");
+        }
+        if (to - from >= limits.maxBlocksPerMessage()) {
+            throw new MalformedMessageException("block request " + from + ".." + to + " exceeds "
+                    + limits.maxBlocksPerMessage() + " blocks");
+        }
+        return new BlockRequest(from, to);
+    }
+
+    private BlockResponse readResponse(Reader r) throws MalformedMessageException {
+        int n = r.count(limits.maxBlocksPerMessage(), EMPTY_BLOCK_BYTES, "blocks");
+        List<L2Block> blocks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            L2Block b = readBlock(r);
+            if (i > 0 && b.number() != blocks.get(i - 1).number() + 1) {
+                throw new MalformedMessageException("block response is not contiguous: " + blocks.get(i - 1).number()
+                        + " then " + b.number());
+            }
+            blocks.add(b);
+        }
+        return new BlockResponse(blocks);
+    }
+}
