@@ -143,7 +143,7 @@ final class DevnetCommand implements Callable<Integer> {
             }
             ctx.out().println("devnet: modules of n1:");
             ModuleInventory.print(new AdminClient(all.get(0).admin(), null).modules(), ctx.out());
-            DevnetEndpoints.write(root.resolve("endpoints.json"), url, root, all);
+            DevnetEndpoints.write(root.resolve("endpoints.json"), url, root, all, procs);
             ctx.out().println("devnet: " + all.size() + " node(s) running (" + nodes + " staked" + (spare > 0 ? ", "
                     + spare + " spare" : "") + "); endpoints in " + root.resolve("endpoints.json") + "; data in " + root
                     + (runSeconds > 0 ? "; stopping in " + runSeconds + " s" : "; Ctrl-C to stop"));

@@ -11,19 +11,21 @@ import java.util.Map;
 
 import seqpool.node.logging.Json;
 
-/** {@code endpoints.json}: where a devnet's L1, contracts and nodes (admin, p2p, address, config) are. */
+/** {@code endpoints.json}: where a devnet's L1, contracts and nodes (pid, admin, p2p, address, config, trace) are. */
 final class DevnetEndpoints {
     private DevnetEndpoints() {
     }
 
-    static void write(Path file, String l1Url, Path root, List<DevnetNode> nodes) throws IOException {
+    static void write(Path file, String l1Url, Path root, List<DevnetNode> nodes, List<Process> procs) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("l1", l1Url);
         m.put("contracts", root.resolve("contracts.yaml").toString());
         List<Map<String, Object>> ns = new ArrayList<>();
-        for (DevnetNode n : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            DevnetNode n = nodes.get(i);
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", n.name());
+            e.put("pid", procs.get(i).pid());
             e.put("address", n.address());
             e.put("admin", n.admin().toString());
             e.put("p2p", "127.0.0.1:" + n.p2pPort());
