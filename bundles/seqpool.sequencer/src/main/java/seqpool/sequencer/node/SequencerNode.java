@@ -48,6 +48,7 @@ import seqpool.sequencer.wire.L2Message.Status;
  * <p>Not thread-safe: one thread (the host's sequencer thread) calls every method.
  */
 public final class SequencerNode {
+    private static final System.Logger LOG = System.getLogger(SequencerNode.class.getName());
     private final NodeSettings settings;
     private final Address self;
     private final L2BlockStore store;
@@ -116,9 +117,39 @@ public final class SequencerNode {
     /** The committed assignments changed: re-check held blocks and stop producing at once if no longer assigned. */
     public List<SequencerEffect> onAssignmentsChanged(long nowMillis) throws StoreException {
         List<SequencerEffect> out = new ArrayList<>();
+        dropSuperseded();
         drainHeld(nowMillis, out);
         refreshStatus();
         return out;
+    }
+
+    /**
+     * A rotation hands the rest of a range to another producer from the pool's rotation point on; blocks this node
+     * holds above that point were made by the rotated-out producer after the pool stopped counting on it (unsafe:
+     * no committed progress covers them). They are dropped, so the chain continues with the new producer's blocks
+     * instead of forking. Only the top of the chain is examined (blocks whose committed assignment names another
+     * producer or epoch).
+     */
+    private void dropSuperseded() throws StoreException {
+        long lowest = -1;
+        for (long n = head.number(); n >= settings.chain().genesisL2Block() && n > head.number() - 256; n--) {
+            Optional<L2Block> b = store.block(n);
+            Optional<seqpool.api.pos.ProducerAssignment> a = assignments.assignmentFor(n);
+            if (b.isEmpty() || a.isEmpty() || (a.get().producer().equals(b.get().producer())
+                    && a.get().epoch() == b.get().epoch())) {
+                break;
+            }
+            lowest = n;
+        }
+        if (lowest < 0) {
+            return;
+        }
+        Optional<L2Block> newHead = store.block(lowest - 1);
+        LOG.log(System.Logger.Level.WARNING, "rotation: dropping unsafe L2 blocks " + lowest + ".." + head.number()
+                + " of the rotated-out producer");
+        store.truncateFrom(lowest, newHead);
+        head = newHead.map(HeadRef::of).orElse(settings.chain().genesisHead());
+        signing = null;
     }
 
     /** The status tick: announce the head, and ask for blocks if a peer is ahead and no request is outstanding. */

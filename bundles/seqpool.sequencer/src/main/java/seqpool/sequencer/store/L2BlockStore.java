@@ -101,6 +101,25 @@ public final class L2BlockStore {
         store.commit(batch);
     }
 
+    /**
+     * Removes blocks {@code from} and above and makes {@code newHead} (which must be {@code from - 1}, or none at the
+     * implicit genesis) the head, atomically: the unsafe blocks a rotated-out producer made after the pool's rotation
+     * point.
+     */
+    public void truncateFrom(long from, Optional<L2Block> newHead) throws StoreException {
+        TypedBatch batch = store.newBatch();
+        Optional<L2Block> h = head();
+        for (long n = from; h.isPresent() && n <= h.get().number(); n++) {
+            batch.delete(BLOCKS, n);
+        }
+        if (newHead.isPresent()) {
+            batch.put(META, HEAD, newHead.get().number());
+        } else {
+            batch.delete(META, HEAD);
+        }
+        store.commit(batch);
+    }
+
     /** Records equivocation evidence; false if this conflicting block was recorded before. */
     public boolean recordEquivocation(EquivocationRecord record) throws StoreException {
         Bytes key = evidenceKey(record.conflicting());
