@@ -16,10 +16,10 @@ import seqpool.api.store.StoreException;
  * follows). {@link #add} and closing a subscription are thread-safe.
  */
 public final class Subscriptions {
-    /** Told about a listener that threw. */
+    /** Told about a listener that threw; {@code failures} counts that subscription's failures (1 = first). */
     @FunctionalInterface
     public interface FailureHandler {
-        void listenerFailed(L1EventListener listener, L1Event event, Throwable failure);
+        void listenerFailed(L1EventListener listener, L1Event event, Throwable failure, long failures);
     }
 
     private final FollowRecord record;
@@ -68,7 +68,7 @@ public final class Subscriptions {
                 } catch (VirtualMachineError fatal) {
                     throw fatal;
                 } catch (Throwable failure) {
-                    onFailure.listenerFailed(s.listener, e, failure);
+                    onFailure.listenerFailed(s.listener, e, failure, ++s.failures);
                 }
             }
             more |= events.size() == batch && !s.closed;
@@ -93,6 +93,7 @@ public final class Subscriptions {
         // only touched by deliver(), on the bridge thread (and before the subscription is published)
         private long block;
         private int logIndex = -1;
+        private long failures;
 
         Subscription(long fromBlock, L1EventListener listener) {
             this.block = fromBlock;

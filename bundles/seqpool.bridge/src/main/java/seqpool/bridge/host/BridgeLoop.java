@@ -158,9 +158,14 @@ final class BridgeLoop implements Runnable {
         }
     }
 
-    private void listenerFailed(L1EventListener listener, L1Event event, Throwable failure) {
-        LOG.log(Level.WARNING, "bridge subscriber " + listener + " failed on " + event.kind() + " at L1 block "
-                + event.l1Block() + " log " + event.logIndex() + "; it gets the next event", failure);
+    private void listenerFailed(L1EventListener listener, L1Event event, Throwable failure, long failures) {
+        String message = "bridge subscriber " + listener + " failed on " + event.kind() + " at L1 block "
+                + event.l1Block() + " log " + event.logIndex() + " (failure " + failures + "); it gets the next event";
+        if (failures == 1) {
+            LOG.log(Level.WARNING, message, failure); // the subscriber's bug: its stack trace, once
+        } else {
+            LOG.log(Level.WARNING, message + ": " + failure);
+        }
     }
 
     /** The current problem other than L1 failures and halts ({@code ""} when none). */
