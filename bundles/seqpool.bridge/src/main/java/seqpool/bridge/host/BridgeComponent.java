@@ -63,8 +63,9 @@ public final class BridgeComponent implements Bridge {
         }
     }
 
+    /** Stops the thread, then the web3j client. Called by SCR (public for tests that run the component directly). */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         try {
             service.close();
         } finally {

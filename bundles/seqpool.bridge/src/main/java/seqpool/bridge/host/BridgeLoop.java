@@ -113,8 +113,8 @@ final class BridgeLoop implements Runnable {
         }
         if (result instanceof StepResult.Recorded r) {
             recovered();
-            LOG.log(Level.DEBUG, "bridge recorded L1 blocks {0} ({1} events), head {2}", r.range(), r.events(),
-                    r.head());
+            LOG.log(Level.DEBUG, "bridge recorded L1 blocks {0} ({1} events), head {2}", r.range(),
+                    String.valueOf(r.events()), String.valueOf(r.head()));
             return r.caughtUp() ? pollMs : 0;
         }
         if (result instanceof StepResult.Idle) {
@@ -128,7 +128,8 @@ final class BridgeLoop implements Runnable {
         if (haltedAt == 0) {
             haltedAt = Math.max(1, wallClock.getAsLong());
             Cursor at = follower.cursor();
-            LOG.log(Level.ERROR, "bridge stopped advancing at L1 block {0}: {1}", at.block(), h.reason());
+            LOG.log(Level.ERROR, "bridge stopped advancing at L1 block {0}: {1}", String.valueOf(at.block()),
+                    h.reason());
         }
         return pollMs;
     }
@@ -151,7 +152,7 @@ final class BridgeLoop implements Runnable {
 
     private void recovered() {
         if (problems > 0) {
-            LOG.log(Level.INFO, "bridge recording again after {0} failed attempts", problems);
+            LOG.log(Level.INFO, "bridge recording again after {0} failed attempts", String.valueOf(problems));
             problems = 0;
             problem = "";
             problemAt = 0;

@@ -67,7 +67,8 @@ public final class BridgeService implements Bridge, AutoCloseable {
                 settings.confirmations(), settings.startBlock());
         loop.start();
         LOG.log(Level.INFO, "bridge following {0} on {1} from L1 block {2} with {3} confirmations",
-                followed.source(), l1.url(), service.confirmedL1Block() + 1, settings.confirmations());
+                followed.source(), l1.url(), String.valueOf(service.confirmedL1Block() + 1),
+                String.valueOf(settings.confirmations()));
         return service;
     }
 
@@ -139,7 +140,7 @@ public final class BridgeService implements Bridge, AutoCloseable {
         try {
             if (!loop.stop(STOP_TIMEOUT_MS)) {
                 LOG.log(Level.WARNING, "bridge thread still busy after {0} ms (an L1 request is open); it ends"
-                        + " when the request does", STOP_TIMEOUT_MS);
+                        + " when the request does", String.valueOf(STOP_TIMEOUT_MS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -111,8 +111,8 @@ public final class RetryingL1Chain implements L1Chain {
 
     private void succeeded() {
         if (failures > 0) {
-            LOG.log(Level.INFO, "L1 RPC {0} recovered after {1} failed attempts in {2} ms", url, failures,
-                    Math.max(0, wallClock.getAsLong() - streakStartedAt));
+            LOG.log(Level.INFO, "L1 RPC {0} recovered after {1} failed attempts in {2} ms", url,
+                    String.valueOf(failures), String.valueOf(Math.max(0, wallClock.getAsLong() - streakStartedAt)));
             failures = 0;
             lastError = "";
             lastErrorAt = 0;
@@ -124,9 +124,10 @@ public final class RetryingL1Chain implements L1Chain {
         if (failures == 0) {
             streakStartedAt = now;
             LOG.log(Level.WARNING, "L1 RPC {0} failing: {1}; retrying with backoff {2}..{3} ms", url, e.getMessage(),
-                    backoff.minMillis(), backoff.maxMillis());
+                    String.valueOf(backoff.minMillis()), String.valueOf(backoff.maxMillis()));
         } else {
-            LOG.log(Level.DEBUG, "L1 RPC {0} still failing ({1} attempts): {2}", url, failures + 1, e.getMessage());
+            LOG.log(Level.DEBUG, "L1 RPC {0} still failing ({1} attempts): {2}", url, String.valueOf(failures + 1),
+                    e.getMessage());
         }
         failures = failures == Integer.MAX_VALUE ? failures : failures + 1;
         lastError = "L1 RPC " + url + ": " + e.getMessage();
