@@ -73,6 +73,9 @@ public final class TaskRunner implements PosListener, AutoCloseable {
     }
 
     private void run(PosTask t) {
+        if (pos.status().height() < 1) {
+            return; // before the pool's first block its members may still be starting: their TSS would miss messages
+        }
         Address self = txs.self();
         if (!participants(t).contains(self) || !started.add(t.id() + "#" + t.attempt())) {
             return;

@@ -101,7 +101,7 @@ public final class PosComponent {
                 }
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "PoS genesis not available yet (retry in " + delay + " ms): "
-                        + e.getMessage());
+                        + causes(e));
                 sleep(delay);
                 delay = Math.min(delay * 2, 10_000);
             }
@@ -123,6 +123,15 @@ public final class PosComponent {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "PoS application cannot start: " + e.getMessage());
         }
+    }
+
+    /** The message and its causes' messages, one line (no stack trace at WARN). */
+    static String causes(Throwable e) {
+        StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            b.append(": ").append(c.getClass().getSimpleName()).append(' ').append(c.getMessage());
+        }
+        return b.toString();
     }
 
     private static Optional<Genesis> stored(KeyValueStore kv) throws Exception {
