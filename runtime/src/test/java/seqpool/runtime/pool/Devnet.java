@@ -41,7 +41,8 @@ final class Devnet implements AutoCloseable {
 
     static Devnet start(Path dir, String... args) throws IOException {
         List<String> cmd = java();
-        cmd.addAll(List.of("-jar", JAR.toString(), "devnet", "--dir", dir.resolve("net").toString()));
+        cmd.addAll(List.of("-jar", JAR.toString(), "devnet", "--dir", dir.resolve("net").toString(), "--anvil",
+                System.getProperty("seqpool.anvil.binary", "anvil")));
         cmd.addAll(List.of(args));
         Path log = dir.resolve("devnet.out");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Sign;
 import org.web3j.crypto.WalletUtils;
@@ -43,7 +42,10 @@ class PoolDevnetIT {
     private static final Duration LONG = Duration.ofSeconds(150);
 
     @Test
-    void thePoolRunsItselfFromL1Stake(@TempDir Path dir) throws Exception {
+    void thePoolRunsItselfFromL1Stake() throws Exception {
+        // under target/, not a temporary directory: the nodes' logs and traces stay for a look after a failure
+        Path dir = Files.createDirectories(Path.of("target", "pool-devnet", Long.toString(System.currentTimeMillis())))
+                .toAbsolutePath();
         int base = 20_000 + new java.util.Random().nextInt(11_000);
         try (Devnet net = Devnet.start(dir, "--nodes", "4", "--spare", "1", "--base-port", Integer.toString(base),
                 "--epoch-length", "10", "--block-time-ms", "1000", "--producer-timeout-ms", "3000")) {
@@ -57,8 +59,6 @@ class PoolDevnetIT {
                 joinAfterReshare(net, l1, names);
                 leaveAfterUnlock(net, names);
                 slashEquivocation(net, l1, names);
-            } finally {
-                Files.copy(net.log, dir.resolve("devnet-copy.out"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -270,6 +270,11 @@ public final class ConsensusNode {
         effects.addAll(driver.onVote(sv));
     }
 
+    /** Whether this node votes at the current height (a follower outside the validator set never signs). */
+    boolean isValidator() {
+        return currentValidators().powerOf(self) > 0;
+    }
+
     /** How long the proposer of {@code round} waits before it builds its value (round 0 only). */
     long commitPauseLeft(int round) {
         return round == 0 ? config.commitPauseMs() : 0;

@@ -31,7 +31,7 @@ final class EffectRunner {
         } else if (e instanceof DriverEffect.RequestValue rv) {
             requestValue(n, rv);
         } else if (e instanceof DriverEffect.SignProposal sp) {
-            if (sp.height() != n.driver.height()) {
+            if (sp.height() != n.driver.height() || !n.isValidator()) {
                 return;
             }
             Signing.Result<ProposalMsg> r = n.signing.proposal(sp.height(), sp.round(), sp.validRound(), sp.blockId(), sp.block());
@@ -44,8 +44,8 @@ final class EffectRunner {
             boolean valid = n.judge(m.block(), sp.round(), m.proposal().blockId());
             n.effects.addAll(n.driver.onProposal(new ReceivedProposal(m.proposal(), m.block(), m.proposal().blockId(), valid)));
         } else if (e instanceof DriverEffect.SignVote sv) {
-            if (sv.vote().height() != n.driver.height()) {
-                return;
+            if (sv.vote().height() != n.driver.height() || !n.isValidator()) {
+                return; // a node outside the validator set follows the chain but never signs
             }
             Signing.Result<SignedVote> r = n.signing.vote(sv.vote());
             SignedVote v = r.message();
@@ -74,7 +74,7 @@ final class EffectRunner {
     }
 
     private static void requestValue(ConsensusNode n, DriverEffect.RequestValue rv) throws StoreException {
-        if (rv.height() != n.driver.height()) {
+        if (rv.height() != n.driver.height() || !n.isValidator()) {
             return;
         }
         if (n.replaying) {
