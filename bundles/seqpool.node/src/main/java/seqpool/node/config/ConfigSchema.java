@@ -66,6 +66,8 @@ public final class ConfigSchema {
             integer("staking", "confirmations", 6, 0, 10_000, "L1 confirmations before a block is read."),
             longKey("staking", "pollMs", 200, 10, 600_000, "web3j polling interval in ms."),
 
+            path("trace", "file", "", "Write protocol trace events (ndjson, DESIGN.md §5) to this file; empty: off."),
+
             integer("consensus", "timeoutProposeMs", 1000, 1, 600_000, "Propose timeout of round 0, in ms."),
             integer("consensus", "timeoutProposeDeltaMs", 500, 0, 600_000, "Added to the propose timeout per round."),
             integer("consensus", "timeoutPrevoteMs", 500, 1, 600_000, "Prevote timeout of round 0, in ms."),
@@ -103,8 +105,6 @@ public final class ConfigSchema {
                     + "L1 after r times this delay."),
 
             longKey("sequencer", "blockTimeMs", 1000, 50, 600_000, "L2 block interval of the assigned producer, in ms."),
-
-            path("trace", "file", "", "Write protocol trace events (ndjson, DESIGN.md §5) to this file; empty: off."),
 
             str("l1", "rpcUrl", "http://127.0.0.1:8545", "JSON-RPC endpoint of the L1 (Ethereum) node: http(s) or "
                     + "ws(s) URL."),

@@ -57,6 +57,9 @@ public final class PosComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConsensusEngine engine;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TraceSink trace;
 
     private final Thread starter;
     private volatile boolean stopped;
@@ -65,12 +68,16 @@ public final class PosComponent {
 
     @Activate
     public PosComponent(BundleContext context, PosConfig config, @Reference KeyValueStore kv,
-            @Reference Bridge bridge, @Reference StakingView staking, @Reference NodeSigner signer,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL) TraceSink trace) throws Exception {
+            @Reference Bridge bridge, @Reference StakingView staking, @Reference NodeSigner signer) throws Exception {
         DeployedContracts contracts = DeployedContracts.readFrom(Path.of(config.contractsFile()));
         PosParams params = params(config, contracts);
         String name = config.traceName().isEmpty() ? signer.address().toHex() : config.traceName();
-        PosEvents events = new PosEvents(trace == null ? TraceSink.NONE : trace, name);
+        PosEvents events = new PosEvents((node, event, fields) -> {
+            TraceSink t = trace; // the trace file may start after this component: read it at each event
+            if (t != null) {
+                t.record(node, event, fields);
+            }
+        }, name);
         starter = new Thread(() -> start(context, config, contracts, params, kv, bridge, staking, signer, events),
                 "seqpool-pos-start");
         starter.setDaemon(true);
