@@ -146,7 +146,6 @@ ValidatorJoined(v) ==
   /\ IF committee = {} THEN v \in Genesis
      ELSE /\ SideTxCommitted(Locked(v))
           /\ FaultOK(Target(staked \cup {v}, jailed))
-          /\ epoch < MaxEpoch
   /\ staked' = staked \cup {v}
   /\ Retarget(staked \cup {v}, jailed)
   /\ UNCHANGED <<l1, left, committee, epoch, activeIn, committeeIn, ranges, log, blocks,
@@ -155,7 +154,7 @@ ValidatorJoined(v) ==
 \* Unstaking committed from an L1 Unlocked event; the validator stays active until an epoch
 \* starts from a committee without it.
 ValidatorLeft(v) ==
-  /\ Settled /\ committee /= {} /\ epoch < MaxEpoch
+  /\ Settled /\ committee /= {}
   /\ v \in staked
   /\ SideTxCommitted(Unlocked(v))
   /\ FaultOK(Target(staked \ {v}, jailed))
