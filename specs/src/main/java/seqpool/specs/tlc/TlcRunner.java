@@ -61,14 +61,19 @@ public final class TlcRunner {
      */
     public TlcResult check(Path specDir, String rootModule, Path config, String runName) {
         Path metaDir = workDir.resolve("meta").resolve(runName);
+        // TLC copies its standard modules (TLC.tla, Integers.tla, ...) to java.io.tmpdir before parsing; a TLC run
+        // of another build writing /tmp at the same moment made the parser read a half-written file (NPE).
+        Path tmpDir = workDir.resolve("tmp").resolve(runName);
         try {
             Files.createDirectories(metaDir);
+            Files.createDirectories(tmpDir);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-Xss4m");
             cmd.add("-Xmx768m");
             cmd.add("-XX:+UseParallelGC");
             cmd.add("-Dtlc2.TLC.stopAfter=" + timeoutSeconds);
+            cmd.add("-Djava.io.tmpdir=" + tmpDir.toAbsolutePath());
             cmd.add("-cp");
             cmd.add(tlatoolsJar.toString());
             cmd.add("tlc2.TLC");

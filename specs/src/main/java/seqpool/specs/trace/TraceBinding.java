@@ -27,6 +27,14 @@ public interface TraceBinding {
         return List.of(events);
     }
 
+    /**
+     * The events of a part the trace spec steps through (default: all of them). A binding may drop header events it
+     * reads its constants from in {@link #definitions}; the events keep their line numbers.
+     */
+    default List<TraceEvent> steps(List<TraceEvent> part) {
+        return part;
+    }
+
     /** Operator definitions written into TraceData for this part (e.g. {@code TValidators == {"n1"}}). */
     Map<String, String> definitions(List<TraceEvent> part);
 

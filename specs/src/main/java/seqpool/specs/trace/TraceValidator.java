@@ -90,6 +90,10 @@ public final class TraceValidator {
 
     private ValidationResult checkPart(TraceBinding binding, List<TraceEvent> part, String name,
             StringBuilder details) {
+        List<TraceEvent> steps = binding.steps(part);
+        if (steps.isEmpty()) {
+            throw new TraceFormatException(part.get(0).line(), "no events to check in " + name);
+        }
         Path dir = workDir.resolve("traces").resolve(name);
         try {
             Files.createDirectories(dir);
@@ -101,7 +105,7 @@ public final class TraceValidator {
                 Files.copy(src, dir.resolve(module + ".tla"), StandardCopyOption.REPLACE_EXISTING);
             }
             Files.writeString(dir.resolve(TraceToTla.MODULE + ".tla"),
-                    TraceToTla.module(part, binding.definitions(part)), StandardCharsets.UTF_8);
+                    TraceToTla.module(steps, binding.definitions(part)), StandardCharsets.UTF_8);
             String cfg = "\\* expect: trace accepted\nCONSTANTS\n" + binding.constants()
                     + "\nINIT TraceInit\nNEXT TraceNext\nINVARIANT MatchedPrefix NotWholeTrace\n";
             Path cfgFile = dir.resolve(binding.spec() + "Trace.cfg");
@@ -120,7 +124,7 @@ public final class TraceValidator {
             while (m.find()) {
                 matched = Math.max(matched, Integer.parseInt(m.group(1)));
             }
-            TraceEvent culprit = part.get(Math.min(matched, part.size() - 1));
+            TraceEvent culprit = steps.get(Math.min(matched, steps.size() - 1));
             return new ValidationResult.Rejected(culprit.line(), culprit, matched);
         }
         return new ValidationResult.Failed("TLC could not check " + name + ": " + r + "\n" + r.tail(25));

@@ -1,6 +1,7 @@
 package seqpool.specs.tlc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,5 +74,59 @@ class ModelTest {
                 }
             }
         }
+    }
+
+    /**
+     * Every property a spec defines (each definition after its "Properties" banner) is checked by a passing model and
+     * refuted by a mutant model of that spec: a property nobody checks, or one without a mutant, fails the build.
+     */
+    @Test
+    void everyPropertyOfEverySpecIsCheckedAndHasAMutant() throws Exception {
+        List<Model> models = Model.all(SpecsPaths.specDir(), "", false);
+        Pattern definition = Pattern.compile("^([A-Z][A-Za-z0-9_]*) ==");
+        int specs = 0;
+        try (Stream<Path> files = Files.list(SpecsPaths.specDir())) {
+            for (Path tla : files.filter(f -> f.toString().endsWith(".tla")).sorted().toList()) {
+                String spec = tla.getFileName().toString().replace(".tla", "");
+                if (spec.startsWith("MC") || !Files.exists(tla.resolveSibling("MC" + spec + ".tla"))) {
+                    continue;
+                }
+                specs++;
+                List<String> properties = new ArrayList<>();
+                boolean inProperties = false;
+                for (String line : Files.readAllLines(tla)) {
+                    inProperties |= line.startsWith("(*") && line.contains(" Properties ");
+                    Matcher m = definition.matcher(line);
+                    if (inProperties && m.find()) {
+                        properties.add(m.group(1));
+                    }
+                }
+                assertFalse(properties.isEmpty(), spec + " has no properties section");
+                for (String p : properties) {
+                    List<Model> ofSpec = models.stream().filter(m -> m.rootModule().equals("MC" + spec)).toList();
+                    assertTrue(ofSpec.stream().anyMatch(m -> m.mutant() && m.violated().equals(p)),
+                            spec + "." + p + " has no mutant model");
+                    assertTrue(ofSpec.stream().anyMatch(m -> !m.mutant() && checks(m, p)),
+                            spec + "." + p + " is checked by no passing model");
+                }
+            }
+        }
+        assertTrue(specs >= 3, "found only " + specs + " specs with models");
+    }
+
+    private static boolean checks(Model m, String property) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(m.config());
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        for (String line : lines) {
+            String l = line.strip();
+            if ((l.startsWith("INVARIANT") || l.startsWith("PROPERTY")) && List.of(l.split("\\s+")).contains(property)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,7 +26,8 @@ import seqpool.specs.SpecsPaths;
  * Validates traces written by the implementation: the snapshots committed in {@code specs/traces/impl} (always), and
  * the fresh ones the consensus and TSS modules' tests write to their {@code target/traces} when those modules were
  * built in the same reactor run (full build). File names tell the protocol ({@code consensus-*} → Tendermint,
- * {@code tss-*}/{@code reshare-*} → Resharing) and the Byzantine nodes ({@code .byz-n1,n3.}).
+ * {@code tss-*}/{@code reshare-*} → Resharing, {@code pos-*}/{@code epoch-*} → EpochRotation) and the Byzantine
+ * (for EpochRotation: faulty) nodes ({@code .byz-n1,n3.}).
  * Consensus traces are checked height by height; by default the first {@code specs.traces.heights} (2) heights, all
  * of them with {@code -Dspecs.traces.heights=0}. Tampered copies of real traces must be rejected at the tampered line.
  */

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -29,22 +34,78 @@ class TraceValidationTest {
         assertEquals(event, rej.event().event(), r::toString);
     }
 
+    /**
+     * Genesis n1..n4 (powers 10, 20, 10, 20) with their DKG committee, four epochs, a rotation by a >2/3 vote, a fault
+     * and a jail (jailAfter = 1), n5 joining and becoming active after its committee, n1 leaving; recorded by two
+     * nodes (each node's sequence is checked).
+     */
     @Test
     void epochRotationValidTraceIsAccepted() {
         ValidationResult r = check(new EpochRotationBinding(Set.of()), "epoch-rotation-valid.ndjson");
-        assertTrue(r.accepted(), r::toString);
+        ValidationResult.Accepted ok = assertInstanceOf(ValidationResult.Accepted.class, r, r::toString);
+        assertTrue(ok.details().contains("-part2"), () -> "both nodes' sequences are checked: " + ok.details());
     }
 
     @Test
     void twoProducersForOneHeightAreRejected() {
         assertRejectedAt(check(new EpochRotationBinding(Set.of()), "epoch-rotation-two-producers.ndjson"),
-                8, "BlockProduced");
+                10, "BlockProduced");
+    }
+
+    /** Votes of 30 out of 60 power are not more than 2/3. */
+    @Test
+    void rotationWithoutQuorumIsRejected() {
+        assertRejectedAt(check(new EpochRotationBinding(Set.of()), "epoch-rotation-rotation-without-quorum.ndjson"),
+                14, "Rotated");
     }
 
     @Test
-    void rotationToAJailedValidatorIsRejected() {
+    void assigningAJailedValidatorIsRejected() {
         assertRejectedAt(check(new EpochRotationBinding(Set.of()), "epoch-rotation-jailed-assigned.ndjson"),
-                13, "Rotated");
+                19, "EpochAssigned");
+    }
+
+    /** n5's stake is committed, but no committee including n5 is ready: it cannot produce in epoch 2. */
+    @Test
+    void joinTakingEffectBeforeItsCommitteeIsReadyIsRejected() {
+        assertRejectedAt(check(new EpochRotationBinding(Set.of()), "epoch-rotation-join-before-committee.ndjson"),
+                11, "EpochAssigned");
+    }
+
+    @Test
+    void blockByTheRotatedOutProducerIsRejected() {
+        assertRejectedAt(check(new EpochRotationBinding(Set.of()), "epoch-rotation-rotated-out-produces.ndjson"),
+                18, "BlockProduced");
+    }
+
+    /** jailAfter = 2: the first fault must not jail. */
+    @Test
+    void jailingBeforeJailAfterFaultsIsRejected() {
+        assertRejectedAt(check(new EpochRotationBinding(Set.of()), "epoch-rotation-jailed-early.ndjson"),
+                17, "Jailed");
+    }
+
+    @Test
+    void epochRotationTraceWithoutPosParamsFails() {
+        List<String> lines = lines("epoch-rotation-two-producers.ndjson");
+        lines.remove(0);
+        ValidationResult r = validator.validate(new EpochRotationBinding(Set.of()), TraceReader.parse(lines),
+                "epoch-no-params");
+        assertInstanceOf(ValidationResult.Failed.class, r);
+        assertTrue(r.toString().contains("PosParams"), r::toString);
+    }
+
+    /** Every node commits the same PoS state: a node whose sequence departs from another's fails the trace. */
+    @Test
+    void nodesThatDisagreeFail() {
+        List<String> lines = lines("epoch-rotation-valid.ndjson");
+        int i = lines.size() - 1;
+        lines.set(i, lines.get(i).replace("\"height\":8", "\"height\":9"));
+        ValidationResult r = validator.validate(new EpochRotationBinding(Set.of()), TraceReader.parse(lines),
+                "epoch-disagree");
+        assertInstanceOf(ValidationResult.Failed.class, r);
+        assertTrue(r.toString().contains("line " + lines.size()) && r.toString().contains("disagrees"),
+                r::toString);
     }
 
     @Test
@@ -86,10 +147,18 @@ class TraceValidationTest {
     @Test
     void unknownEventFailsWithTheLine() {
         ValidationResult r = validator.validate(new TendermintBinding(Set.of()),
-                TraceReader.parse(java.util.List.of("{\"seq\":1,\"node\":\"n1\",\"event\":\"Vote\",\"height\":1}")),
+                TraceReader.parse(List.of("{\"seq\":1,\"node\":\"n1\",\"event\":\"Vote\",\"height\":1}")),
                 "unknown-event");
         assertInstanceOf(ValidationResult.Failed.class, r);
         assertTrue(r.toString().contains("line 1"), r::toString);
+    }
+
+    private static List<String> lines(String name) {
+        try {
+            return new ArrayList<>(Files.readAllLines(trace(name)));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     static Path trace(String name) {
