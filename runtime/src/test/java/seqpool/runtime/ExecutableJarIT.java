@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExecutableJarIT {
     private static final Path JAR = Path.of(System.getProperty("seqpool.jar", "target/seqpool.jar")).toAbsolutePath();
     private static final Map<String, String> ENV = Map.of("SEQPOOL_KEY_PASSPHRASE", "it-passphrase-123");
+    private static final String ANVIL = System.getProperty("seqpool.anvil.binary", "anvil");
 
     record Result(int code, String out, String err) {
     }
@@ -38,7 +39,8 @@ class ExecutableJarIT {
         assertTrue(r.out().startsWith("seqpool node 1.0.0"), r.out());
         assertTrue(r.out().contains("org.apache.felix.framework 7.0.5"), r.out());
         for (String m : List.of("seqpool.api", "seqpool.codec", "seqpool.node", "seqpool.wrap.web3j", "seqpool.store",
-                "seqpool.p2p", "seqpool.contracts", "seqpool.staking")) {
+                "seqpool.p2p", "seqpool.contracts", "seqpool.staking", "seqpool.consensus", "seqpool.pos",
+                "seqpool.bridge", "seqpool.sequencer", "seqpool.tss")) {
             assertTrue(r.out().contains(m), m + " in " + r.out());
         }
         assertTrue(r.out().contains("admin/1"), r.out());
@@ -138,7 +140,7 @@ class ExecutableJarIT {
         // Below the kernel's ephemeral range (32768+): a port there can be taken by an outbound connection's local end.
         int base = 20_000 + new java.util.Random().nextInt(12_000);
         Result r = run(dir, "devnet", "--nodes", "3", "--dir", "net", "--base-port", Integer.toString(base),
-                "--run-seconds", "1");
+                "--run-seconds", "1", "--anvil", ANVIL);
         assertEquals(0, r.code(), r.out() + r.err());
         for (int i = 1; i <= 3; i++) {
             assertTrue(r.out().contains("devnet: n" + i + " UP, peers 2/2, address 0x"), "n" + i + " meshed: " + r.out());
@@ -151,6 +153,14 @@ class ExecutableJarIT {
         }
         assertTrue(r.out().contains("devnet: stopped"), r.out());
         assertFalse(r.out().contains("\"level\":\"ERROR\""), r.out());
+    }
+
+    @Test
+    void devnetWithoutAnvilSaysWhereToGetIt(@TempDir Path dir) throws Exception {
+        Result r = run(dir, "devnet", "--nodes", "1", "--dir", "net", "--anvil", dir.resolve("no-anvil").toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("devnet: anvil not found at " + dir.resolve("no-anvil")), r.err());
+        assertTrue(r.err().contains("npm"), "says how to install it: " + r.err());
     }
 
     private static List<String> command(String... args) {

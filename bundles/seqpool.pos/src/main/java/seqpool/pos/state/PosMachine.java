@@ -79,7 +79,7 @@ public final class PosMachine {
             applyL1Event(e.event());
         } else if (tx instanceof PosTx.L2ProgressTx pr) {
             if (progressValid(pr.header())) {
-                applyL2Progress(pr.header(), true);
+                applyL2Progress(pr.header());
             }
         } else if (tx instanceof PosTx.Signed signed) {
             if (!signatureValid(signed)) {
@@ -335,17 +335,17 @@ public final class PosMachine {
         return seg.isPresent() && seg.get().producer().equals(h.producer()) && h.signedByProducer(p.l2ChainId());
     }
 
-    /** BlockProduced for every height up to the header; the epoch ends with its last block. */
-    void applyL2Progress(L2Header h, boolean clearsVotes) {
+    /**
+     * BlockProduced for every height up to the header; the epoch ends with its last block. Rotation votes stay counted
+     * for the assignment revision they name (the spec's rule): a vote says its voter saw no block for the stall timeout.
+     */
+    void applyL2Progress(L2Header h) {
         for (long n = s.l2Head + 1; n <= h.number(); n++) {
             fx.trace("BlockProduced", "height", n, "producer", h.producer().toHex());
         }
         s.produced.merge(h.producer(), h.number() - s.l2Head, Long::sum);
         s.l2Head = h.number();
         s.l2HeadHash = h.hash(p.l2ChainId());
-        if (clearsVotes) {
-            s.rotationVotes.clear();
-        }
         if (s.l2Head == s.epochLast) {
             startEpoch();
         }
@@ -362,7 +362,7 @@ public final class PosMachine {
             return;
         }
         if (v.head().isPresent() && progressValid(v.head().get())) {
-            applyL2Progress(v.head().get(), false);
+            applyL2Progress(v.head().get());
             if (s.epoch != v.epoch()) {
                 return; // that head ended the epoch: nothing left to rotate
             }
