@@ -71,11 +71,12 @@ VARIABLES
   votes,       \* validators that voted to rotate the current producer out
   faults,      \* [Validators -> Nat], recorded stalls
   jailed,
+  l1Jailed,    \* validators jailed by L1 for a proven double signature (LockingPool.slashDoubleSign)
   due,         \* the Faulted or Jailed step the last Rotated or Faulted owes, or NoDue
   crashed
 
 vars == <<l1, staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, log, blocks,
-          tip, votes, faults, jailed, due, crashed>>
+          tip, votes, faults, jailed, l1Jailed, due, crashed>>
 
 \* the current epoch's validator set
 vals == IF epoch = 0 THEN {} ELSE activeIn[epoch]
@@ -101,7 +102,7 @@ Init ==
   /\ staked = {} /\ left = {} /\ committee = {} /\ tasks = {}
   /\ epoch = 0 /\ activeIn = [e \in 1..MaxEpoch |-> {}] /\ committeeIn = [e \in 1..MaxEpoch |-> {}]
   /\ ranges = <<>> /\ log = <<>> /\ blocks = {} /\ tip = 1 /\ votes = {}
-  /\ faults = [v \in Validators |-> 0] /\ jailed = {} /\ due = NoDue /\ crashed = {}
+  /\ faults = [v \in Validators |-> 0] /\ jailed = {} /\ l1Jailed = {} /\ due = NoDue /\ crashed = {}
 
 (***************************************************************************)
 (* The environment: L1 and crashes (untraced)                              *)
@@ -111,20 +112,20 @@ L1Lock(v) ==
   /\ Locked(v) \notin l1
   /\ l1' = l1 \cup {Locked(v)}
   /\ UNCHANGED <<staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, votes, faults, jailed, due, crashed>>
+                 tip, votes, faults, jailed, l1Jailed, due, crashed>>
 
 L1Unlock(v) ==
   /\ Locked(v) \in l1 /\ Unlocked(v) \notin l1
   /\ l1' = l1 \cup {Unlocked(v)}
   /\ UNCHANGED <<staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, votes, faults, jailed, due, crashed>>
+                 tip, votes, faults, jailed, l1Jailed, due, crashed>>
 
 \* A faulty validator stops for good.
 Crash(v) ==
   /\ v \in Faulty \ crashed
   /\ crashed' = crashed \cup {v}
   /\ UNCHANGED <<l1, staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, votes, faults, jailed, due>>
+                 tip, votes, faults, jailed, l1Jailed, due>>
 
 (***************************************************************************)
 (* Staking and committees                                                  *)
@@ -149,7 +150,7 @@ ValidatorJoined(v) ==
   /\ staked' = staked \cup {v}
   /\ Retarget(staked \cup {v}, jailed)
   /\ UNCHANGED <<l1, left, committee, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, votes, faults, jailed, due, crashed>>
+                 tip, votes, faults, jailed, l1Jailed, due, crashed>>
 
 \* Unstaking committed from an L1 Unlocked event; the validator stays active until an epoch
 \* starts from a committee without it.
@@ -161,7 +162,7 @@ ValidatorLeft(v) ==
   /\ staked' = staked \ {v} /\ left' = left \cup {v}
   /\ Retarget(staked \ {v}, jailed)
   /\ UNCHANGED <<l1, committee, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, votes, faults, jailed, due, crashed>>
+                 tip, votes, faults, jailed, l1Jailed, due, crashed>>
 
 \* The TSS task for member set M completed (the DKG of the genesis set first, then reshares).
 \* A task opened before another committee became ready is void; the current target, if it
@@ -173,7 +174,7 @@ CommitteeReady(M) ==
   /\ committee' = M
   /\ tasks' = {Target(staked, jailed)} \ {M}
   /\ UNCHANGED <<l1, staked, left, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, votes, faults, jailed, due, crashed>>
+                 tip, votes, faults, jailed, l1Jailed, due, crashed>>
 
 (***************************************************************************)
 (* Epochs, blocks, rotation, faults                                        *)
@@ -198,7 +199,7 @@ EpochAssigned(e, first, last, p) ==
   /\ log' = Append(log, [kind |-> "epoch", epoch |-> e, first |-> first, last |-> last,
                          producer |-> p, voters |-> {}])
   /\ tip' = first /\ votes' = {}
-  /\ UNCHANGED <<l1, staked, left, committee, tasks, blocks, faults, jailed, due, crashed>>
+  /\ UNCHANGED <<l1, staked, left, committee, tasks, blocks, faults, jailed, l1Jailed, due, crashed>>
 
 \* The assigned producer of the next height produces it (a crashed one cannot).
 BlockProduced(h, p) ==
@@ -211,7 +212,7 @@ BlockProduced(h, p) ==
   /\ blocks' = blocks \cup {[height |-> h, producer |-> p, asOf |-> Len(log)]}
   /\ tip' = h + 1
   /\ UNCHANGED <<l1, staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, log,
-                 votes, faults, jailed, due, crashed>>
+                 votes, faults, jailed, l1Jailed, due, crashed>>
 
 \* An active validator votes to rotate the producer of the next height out.  An honest one does
 \* so when its stall timeout fired; with accurate timeouts (after GST) that happens only for a
@@ -225,7 +226,7 @@ VoteRotate(v) ==
      \/ Mutant = "VoteWithoutTimeout"           \* an honest validator votes without its own timeout
   /\ votes' = votes \cup {v}
   /\ UNCHANGED <<l1, staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, faults, jailed, due, crashed>>
+                 tip, faults, jailed, l1Jailed, due, crashed>>
 
 RotationQuorum ==
   CASE Mutant = "Unanimity"           -> votes = vals
@@ -245,7 +246,7 @@ Rotated(e, from, to, height) ==
   /\ votes' = {} /\ tip' = height
   /\ due' = [event |-> "Faulted", validator |-> from]
   /\ UNCHANGED <<l1, staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, blocks,
-                 faults, jailed, crashed>>
+                 faults, jailed, l1Jailed, crashed>>
 
 \* The stall is recorded as a fault of the rotated-out producer; at JailAfter faults Jailed is owed.
 Faulted(v) ==
@@ -254,7 +255,7 @@ Faulted(v) ==
   /\ due' = IF faults[v] + 1 >= JailAfter \/ Mutant = "JailEarly"
             THEN [event |-> "Jailed", validator |-> v] ELSE NoDue
   /\ UNCHANGED <<l1, staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, log, blocks,
-                 tip, votes, jailed, crashed>>
+                 tip, votes, jailed, l1Jailed, crashed>>
 
 \* The validator reached JailAfter faults: never assigned again; the next committee excludes it.
 Jailed(v) ==
@@ -263,17 +264,46 @@ Jailed(v) ==
   /\ due' = NoDue
   /\ Retarget(staked, jailed \cup {v})
   /\ UNCHANGED <<l1, staked, left, committee, epoch, activeIn, committeeIn, ranges, log, blocks,
+                 tip, votes, faults, crashed, l1Jailed>>
+
+\* L1 proves that a validator signed two conflicting consensus votes (slashDoubleSign, which any node
+\* posts once the evidence is committed) and jails it at once: the pool never assigns it again, and
+\* the next committee leaves it out.  Only a faulty validator can double-sign.  If it owns the next
+\* height, Evicted is owed.  (The model lets this happen only while another producer is available.)
+JailedOnL1(v) ==
+  LET owns == epoch >= 1 /\ tip <= Last /\ Owner(tip) = v
+  IN
+  /\ Settled
+  /\ v \in staked \ jailed
+  /\ v \in Faulty \/ Mutant = "JailHonestOnL1"
+  /\ owns => vals \ (jailed \cup {v}) /= {}
+  /\ jailed' = jailed \cup {v} /\ l1Jailed' = l1Jailed \cup {v}
+  /\ Retarget(staked, jailed \cup {v})
+  /\ due' = IF owns THEN [event |-> "Evicted", validator |-> v] ELSE NoDue
+  /\ UNCHANGED <<l1, staked, left, committee, epoch, activeIn, committeeIn, ranges, log, blocks,
                  tip, votes, faults, crashed>>
+
+\* The rest of the range of a producer L1 jailed goes to another validator, without a vote.
+Evicted(e, from, to, height) ==
+  /\ due = [event |-> "Evicted", validator |-> from]
+  /\ e = epoch /\ from = Owner(tip) /\ height = tip
+  /\ to \in vals \ (jailed \cup {from})
+  /\ log' = Append(log, [kind |-> "eviction", epoch |-> e, first |-> height, last |-> Last,
+                         producer |-> to, voters |-> {}])
+  /\ votes' = {} /\ due' = NoDue
+  /\ UNCHANGED <<l1, staked, left, committee, tasks, epoch, activeIn, committeeIn, ranges, blocks,
+                 tip, faults, jailed, l1Jailed, crashed>>
 
 Next ==
   \/ \E v \in Validators : \/ L1Lock(v) \/ L1Unlock(v) \/ Crash(v)
                            \/ ValidatorJoined(v) \/ ValidatorLeft(v)
-                           \/ VoteRotate(v) \/ Faulted(v) \/ Jailed(v)
+                           \/ VoteRotate(v) \/ Faulted(v) \/ Jailed(v) \/ JailedOnL1(v)
   \/ \E M \in SUBSET Validators : CommitteeReady(M)
   \/ \E e \in 1..MaxEpoch, f \in Heights, p \in Validators :
         EpochAssigned(e, f, f + RangeLen - 1, p)
   \/ \E p \in Validators : BlockProduced(tip, p)
   \/ \E to \in Validators, h \in Heights : Rotated(epoch, Owner(tip), to, h)
+  \/ \E to \in Validators, h \in Heights : Evicted(epoch, Owner(tip), to, h)
 
 \* Fairness: correct validators produce and vote, the genesis file is read, TSS tasks complete,
 \* and the pool commits assignments, rotations, faults and jailings; faulty validators, L1 and
@@ -287,6 +317,7 @@ Fairness ==
   /\ \A v \in Validators \ Faulty : WF_vars(VoteRotate(v))
   /\ WF_vars(\E to \in Validators, h \in Heights : Rotated(epoch, Owner(tip), to, h))
   /\ \A v \in Validators : WF_vars(Faulted(v)) /\ WF_vars(Jailed(v))
+  /\ WF_vars(\E to \in Validators, h \in Heights : Evicted(epoch, Owner(tip), to, h))
 
 Spec == Init /\ [][Next]_vars
 FairSpec == Spec /\ Fairness
@@ -304,7 +335,7 @@ Contiguous ==
   /\ \A i \in 1..Len(ranges) : ranges[i].first <= ranges[i].last
   /\ \A i \in 2..Len(ranges) : ranges[i].first = ranges[i - 1].last + 1
 \* No height still to be produced belongs to a jailed validator (a jailed one is never assigned).
-NoBannedProducer == \A h \in tip..Last : Owner(h) \notin jailed
+NoBannedProducer == Settled => \A h \in tip..Last : Owner(h) \notin jailed
 \* The pool's staking ledger follows L1: every committed join and leave has its L1 event.
 StakeMatchesL1 ==
   /\ \A v \in staked \cup left : Locked(v) \in l1
@@ -315,7 +346,9 @@ ActiveIsReadyCommittee ==
   \A e \in 1..epoch : /\ activeIn[e] \subseteq committeeIn[e]
                       /\ committeeIn[e] \ activeIn[e] \subseteq jailed
 \* A validator is jailed only after JailAfter recorded faults.
-JailedAfterKFaults == \A v \in jailed : faults[v] >= JailAfter
+JailedAfterKFaults == \A v \in jailed \ l1Jailed : faults[v] >= JailAfter
+\* L1 jails only a validator that double-signed, which only a faulty one does.
+JailedOnL1OnlyFaulty == l1Jailed \subseteq Faulty
 \* With accurate timeouts only faulty validators are rotated out (faulted) or jailed.
 OnlyFaultyPunished ==
   AccurateTimeouts => \A v \in Validators : (faults[v] > 0 \/ v \in jailed) => v \in Faulty

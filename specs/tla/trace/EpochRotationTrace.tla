@@ -32,6 +32,8 @@ Match ==
   \/ E.event = "Rotated"         /\ Rotated(E.epoch, E.from, E.to, E.height)
   \/ E.event = "Faulted"         /\ Faulted(E.validator)
   \/ E.event = "Jailed"          /\ Jailed(E.validator)
+  \/ E.event = "JailedOnL1"      /\ JailedOnL1(E.validator)
+  \/ E.event = "Evicted"         /\ Evicted(E.epoch, E.from, E.to, E.height)
 
 Hidden ==
   \/ \E v \in Validators : Crash(v)

@@ -23,7 +23,7 @@ import seqpool.specs.trace.ValidationResult;
  */
 final class PosTraceCheck {
     private static final Set<String> POS_EVENTS = Set.of("PosParams", "ValidatorJoined", "ValidatorLeft",
-            "CommitteeReady", "EpochAssigned", "BlockProduced", "VoteRotate", "Rotated", "Faulted", "Jailed");
+            "CommitteeReady", "EpochAssigned", "BlockProduced", "VoteRotate", "Rotated", "Faulted", "Jailed", "JailedOnL1", "Evicted");
 
     private PosTraceCheck() {
     }
@@ -43,10 +43,11 @@ final class PosTraceCheck {
         return out;
     }
 
-    static void check(List<String> lines, Path work) throws Exception {
+    /** @param faulty the validators the run made faulty (the double signer) */
+    static void check(List<String> lines, Set<String> faulty, Path work) throws Exception {
         Path spec = Path.of(System.getProperty("seqpool.specs.dir", "../specs/tla")).toAbsolutePath();
         TraceValidator validator = new TraceValidator(TlcRunner.fromClasspath(work, 1, 600), spec, work);
-        ValidationResult real = validator.validate(new EpochRotationBinding(Set.of()), TraceReader.parse(lines),
+        ValidationResult real = validator.validate(new EpochRotationBinding(faulty), TraceReader.parse(lines),
                 "pos-devnet");
         System.out.println("FIGURE pos_trace_events " + lines.size());
         assertTrue(real.accepted(), "the devnet's PoS trace is a behaviour of EpochRotation: " + real);
@@ -65,7 +66,7 @@ final class PosTraceCheck {
             vote--;
         }
         tampered.set(vote, ""); // blank, so the line numbers stay
-        ValidationResult r = validator.validate(new EpochRotationBinding(Set.of()), TraceReader.parse(tampered),
+        ValidationResult r = validator.validate(new EpochRotationBinding(faulty), TraceReader.parse(tampered),
                 "pos-devnet-tampered");
         ValidationResult.Rejected rej = assertInstanceOf(ValidationResult.Rejected.class, r, r::toString);
         assertEquals("Rotated", rej.event().event(), r::toString);

@@ -48,7 +48,7 @@ public final class EpochRotationBinding implements TraceBinding {
     @Override
     public List<String> events() {
         return List.of(PARAMS, "ValidatorJoined", "ValidatorLeft", "CommitteeReady", "EpochAssigned",
-                "BlockProduced", "VoteRotate", "Rotated", "Faulted", "Jailed");
+                "BlockProduced", "VoteRotate", "Rotated", "Faulted", "Jailed", "JailedOnL1", "Evicted");
     }
 
     /** One part per node (in order of first appearance), each starting with the PosParams it runs under. */

@@ -158,7 +158,11 @@ public final class PosMachine {
         maybeReshare();
     }
 
+    /** JailedOnL1 (a double signer, unless the pool jailed it already), then Evicted if it owns the next block. */
     private void onJailedOnL1(Member m, Hash32 reason) {
+        if (!m.jailed()) {
+            fx.trace("JailedOnL1", "validator", m.signer.toHex());
+        }
         m.l1Jailed = true;
         String id = TaskParams.jailId(m.seqId, reason);
         if (tasks.has(id)) { // the pool's own jail() landed: LockingPool counted one more pool action
@@ -383,7 +387,10 @@ public final class PosMachine {
         }
     }
 
-    /** Rotated (+ Faulted, Jailed): the rest of the epoch's range goes to another producer drawn by stake. */
+    /**
+     * Rotated (+ Faulted, Jailed) after a vote, or Evicted when L1 jailed the producer: the rest of the epoch's range
+     * goes to another producer drawn by stake.
+     */
     private void rotateAwayFrom(Address stalled, boolean fault) {
         var seg = s.currentSegment();
         if (s.epoch < 1 || seg.isEmpty() || !seg.get().producer().equals(stalled) || s.l2Head >= s.epochLast) {
@@ -407,7 +414,8 @@ public final class PosMachine {
         }
         s.segments.add(new Segment(revision, from, s.epochLast, to));
         s.rotationVotes.clear();
-        fx.trace("Rotated", "epoch", s.epoch, "from", stalled.toHex(), "to", to.toHex(), "height", from);
+        fx.trace(fault ? "Rotated" : "Evicted", "epoch", s.epoch, "from", stalled.toHex(), "to", to.toHex(),
+                "height", from);
         fx.assigned(new ProducerAssignment(s.epoch, revision, from, s.epochLast, to, s.lastBlockId));
         tasks.queue(TaskParams.recommitEpochId(s.epoch, revision), PosTaskKind.SIGN_EPOCH, "sequencer-set", s.epoch,
                 Map.of("action", "recommit", "epochId", Long.toString(s.epoch), "rotation", Integer.toString(revision),
