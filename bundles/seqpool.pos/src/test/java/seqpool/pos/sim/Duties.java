@@ -24,7 +24,8 @@ import seqpool.pos.tx.SignedBody;
  * open keygen or reshare attempt it takes part in, it reports success with the pool's group key (generation 1 for a
  * keygen, the old generation + 1 for a reshare) after a random delay; and the real {@link RotationWatcher}, on the
  * simulated clock, votes to rotate a producer whose blocks stopped coming. What a node remembers here is lost when it
- * crashes (it re-reports after its restart, as TaskRunner does from the committed open tasks).
+ * crashes (it re-reports after its restart, as TaskRunner does from the committed open tasks). A Byzantine participant
+ * instead reports every key-task attempt failed at once ({@link #sabotage}).
  */
 final class Duties {
     private static final int REPORT_MIN_MS = 30;
@@ -56,6 +57,22 @@ final class Duties {
                     && reported.computeIfAbsent(n.index, i -> new HashSet<>()).add(t.id() + "#" + t.attempt())) {
                 int boot = boots.get(n.index);
                 sim.at(sim.now() + REPORT_MIN_MS + sim.random().nextInt(REPORT_JITTER_MS), () -> report(sim, n, t, boot));
+            }
+        }
+    }
+
+    /**
+     * A Byzantine participant's duty: report the failure of every key-task attempt as soon as it opens, blaming an
+     * honest participant, to abort the attempt before the honest reports arrive.
+     */
+    void sabotage(Simulation<PosNode> sim, SimNode<PosNode> n) {
+        for (PosTask t : n.app.service().openTasks()) {
+            if ((t.kind() == PosTaskKind.KEYGEN || t.kind() == PosTaskKind.RESHARE) && participants(t).contains(n.address)
+                    && reported.computeIfAbsent(n.index, i -> new HashSet<>()).add(t.id() + "#" + t.attempt())) {
+                List<Address> others = participants(t).stream().filter(a -> !a.equals(n.address)).sorted().toList();
+                Address blamed = others.get(sim.random().nextInt(others.size()));
+                submit.apply(n, n.app.txs.sign(new SignedBody.TaskReport(t.id(), t.attempt(), false, Bytes.EMPTY, 0,
+                        List.of(blamed))));
             }
         }
     }

@@ -16,6 +16,7 @@ import seqpool.api.trace.TraceSink;
 import seqpool.codec.eip712.Eip712Domain;
 import seqpool.consensus.node.NodeConfig;
 import seqpool.consensus.node.SignatureVerifier;
+import seqpool.consensus.sim.Fault;
 import seqpool.consensus.sim.SimNode;
 import seqpool.consensus.sim.SimWorld;
 import seqpool.consensus.sim.Simulation;
@@ -126,6 +127,9 @@ final class PosWorld implements SimWorld<PosNode> {
     public void committed(Simulation<PosNode> s, SimNode<PosNode> n, CommittedBlock block) {
         n.app.chain.recheck();
         if (!n.honest()) {
+            if (n.fault != Fault.SILENT && n.fault != Fault.TWINS) {
+                duties.sabotage(s, n);
+            }
             return;
         }
         checks.committed(n);
