@@ -41,7 +41,7 @@ record PosScenario(String name, SimConfig sim, int genesisMembers, long epochLen
     static PosScenario crashesAndPartitions(long seed) {
         Fault[] mix = {null, Fault.SILENT, Fault.DOUBLE_VOTER, Fault.EQUIVOCATING_PROPOSER};
         Fault f = mix[(int) Math.floorMod(seed, mix.length)];
-        return new PosScenario("crashes-partitions", network(4, f, f == null ? 0 : 1, 8500, 2500, true, true), 4, 5,
+        return new PosScenario("crashes-partitions", network(4, f, f == null ? 0 : 1, 9500, 2500, true, true), 4, 5,
                 2, Stall.NONE, 0, false, 2);
     }
 

@@ -164,7 +164,7 @@ final class Scripts {
             if (w == null) {
                 return;
             }
-            long start = Math.max(at, w[0]);
+            long start = Math.max(Math.max(at, w[0]), sc.sim().healAtMs()); // partitions and crashes can delay votes
             if (start + ROTATION_BOUND_MS > Math.min(w[1], end)) {
                 return;
             }
