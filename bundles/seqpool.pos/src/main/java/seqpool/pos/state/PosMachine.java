@@ -246,7 +246,8 @@ public final class PosMachine {
                     Integer.parseInt(t.params.get("threshold")));
             case RESHARE -> enoughLeft(t, Addresses.parse(t.params.get("new")),
                     Integer.parseInt(t.params.get("newThreshold")))
-                    && enoughLeft(t, Addresses.parse(t.params.get("old")), Integer.parseInt(t.params.get("oldThreshold")));
+                    && enoughLeft(t, Addresses.parse(t.params.get("old")),
+                            Integer.parseInt(t.params.get("oldThreshold")));
             default -> false;
         };
     }

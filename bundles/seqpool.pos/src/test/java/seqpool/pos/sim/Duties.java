@@ -53,10 +53,10 @@ final class Duties {
     /** After a commit at an honest node: report on the key tasks it takes part in. */
     void committed(Simulation<PosNode> sim, SimNode<PosNode> n) {
         for (PosTask t : n.app.service().openTasks()) {
-            if ((t.kind() == PosTaskKind.KEYGEN || t.kind() == PosTaskKind.RESHARE) && participants(t).contains(n.address)
-                    && reported.computeIfAbsent(n.index, i -> new HashSet<>()).add(t.id() + "#" + t.attempt())) {
+            if (firstLook(n, t)) {
                 int boot = boots.get(n.index);
-                sim.at(sim.now() + REPORT_MIN_MS + sim.random().nextInt(REPORT_JITTER_MS), () -> report(sim, n, t, boot));
+                long at = sim.now() + REPORT_MIN_MS + sim.random().nextInt(REPORT_JITTER_MS);
+                sim.at(at, () -> report(sim, n, t, boot));
             }
         }
     }
@@ -67,14 +67,20 @@ final class Duties {
      */
     void sabotage(Simulation<PosNode> sim, SimNode<PosNode> n) {
         for (PosTask t : n.app.service().openTasks()) {
-            if ((t.kind() == PosTaskKind.KEYGEN || t.kind() == PosTaskKind.RESHARE) && participants(t).contains(n.address)
-                    && reported.computeIfAbsent(n.index, i -> new HashSet<>()).add(t.id() + "#" + t.attempt())) {
+            if (firstLook(n, t)) {
                 List<Address> others = participants(t).stream().filter(a -> !a.equals(n.address)).sorted().toList();
                 Address blamed = others.get(sim.random().nextInt(others.size()));
                 submit.apply(n, n.app.txs.sign(new SignedBody.TaskReport(t.id(), t.attempt(), false, Bytes.EMPTY, 0,
                         List.of(blamed))));
             }
         }
+    }
+
+    /** Whether {@code t} is a key task {@code n} takes part in and this attempt is new to it. */
+    private boolean firstLook(SimNode<PosNode> n, PosTask t) {
+        boolean keyTask = t.kind() == PosTaskKind.KEYGEN || t.kind() == PosTaskKind.RESHARE;
+        return keyTask && participants(t).contains(n.address)
+                && reported.computeIfAbsent(n.index, i -> new HashSet<>()).add(t.id() + "#" + t.attempt());
     }
 
     private void report(Simulation<PosNode> sim, SimNode<PosNode> n, PosTask t, int boot) {

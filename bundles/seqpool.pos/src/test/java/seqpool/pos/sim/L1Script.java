@@ -49,8 +49,8 @@ final class L1Script {
     L1Event orphan(L1Event template, List<SimNode<PosNode>> seers, long holdMs) {
         long block = template.l1Block();
         Hash32 hash = new Hash32(Bytes.wrap(Keccak.digest(("reorganised-" + block).getBytes())));
-        L1Event e = new L1Event(block, hash, template.txHash(), template.logIndex(), template.contract(), template.kind(),
-                template.topics(), template.data());
+        L1Event e = new L1Event(block, hash, template.txHash(), template.logIndex(), template.contract(),
+                template.kind(), template.topics(), template.data());
         orphans.add(e);
         for (SimNode<PosNode> n : seers) {
             long t = confirmTime(n.index);

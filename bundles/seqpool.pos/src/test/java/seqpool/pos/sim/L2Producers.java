@@ -73,9 +73,11 @@ final class L2Producers {
         Hash32 parent = p.chain.block(number - 1).map(L2Block::hash).orElse(Hash32.ZERO);
         Hash32 txRoot = L2HeaderHashing.txRoot(List.of());
         long chainId = p.pool().params.l2ChainId();
-        Hash32 hash = L2HeaderHashing.hash(chainId, number, parent, a.epoch(), n.address, sim.now(), txRoot, Hash32.ZERO);
+        Hash32 hash = L2HeaderHashing.hash(chainId, number, parent, a.epoch(), n.address, sim.now(), txRoot,
+                Hash32.ZERO);
         EcdsaSignature sig = p.key.sign(hash);
-        L2Block b = new L2Block(number, hash, parent, a.epoch(), n.address, sim.now(), List.<Bytes>of(), Hash32.ZERO, sig);
+        L2Block b = new L2Block(number, hash, parent, a.epoch(), n.address, sim.now(), List.<Bytes>of(), Hash32.ZERO,
+                sig);
         made.add(hash);
         lastMadeAt.put(n.index, sim.now());
         p.chain.offer(b);

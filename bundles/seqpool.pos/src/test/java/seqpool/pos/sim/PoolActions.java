@@ -35,8 +35,9 @@ final class PoolActions {
         SimPool pool = p.pool();
         PoolStatus st = p.service().status();
         if (st.poolKey().isPresent() && !st.poolKey().get().onL1() && done.add("register")) {
-            later(sim, () -> l1.emit(pool.l1.nextBlock().poolKeyRegistered(pool.groupPoint.getAffineXCoord().toBigInteger(),
-                    pool.groupPoint.getAffineYCoord().toBigInteger(), POOL_ADDRESS)));
+            later(sim, () -> l1.emit(pool.l1.nextBlock().poolKeyRegistered(
+                    pool.groupPoint.getAffineXCoord().toBigInteger(), pool.groupPoint.getAffineYCoord().toBigInteger(),
+                    POOL_ADDRESS)));
         }
         for (PosTask t : p.service().openTasks()) {
             if (t.kind() != PosTaskKind.SIGN_EPOCH || !done.add(t.id())) {

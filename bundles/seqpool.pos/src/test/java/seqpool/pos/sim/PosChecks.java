@@ -94,7 +94,8 @@ final class PosChecks {
             }
             if (i == 0) {
                 long first = e == 1 ? firstL2Block : assignment(e - 1, 0).map(x -> x.lastL2Block() + 1).orElse(-1L);
-                if ((first >= 0 && a.firstL2Block() != first) || a.lastL2Block() != a.firstL2Block() + epochLength - 1) {
+                long last = a.firstL2Block() + epochLength - 1;
+                if ((first >= 0 && a.firstL2Block() != first) || a.lastL2Block() != last) {
                     violation("RANGE: epoch " + e + " at " + n.name + " covers " + a.firstL2Block() + ".."
                             + a.lastL2Block() + ", expected to start at " + first + " with " + epochLength + " blocks");
                 }

@@ -68,7 +68,8 @@ public final class PosNode implements ConsensusApplication {
         } catch (StoreException e) {
             throw new IllegalStateException(name + " cannot reopen its PoS store", e);
         }
-        service = new PosServiceImpl(app, events, txs, () -> Optional.of(new SimEngine(submit)), () -> Optional.of(chain));
+        SimEngine engine = new SimEngine(submit);
+        service = new PosServiceImpl(app, events, txs, () -> Optional.of(engine), () -> Optional.of(chain));
         finalized.clear();
     }
 

@@ -18,9 +18,9 @@ import seqpool.consensus.sim.Simulation;
 
 /**
  * Replays one PoS seed with its trace: {@code -Dseqpool.possim.replay=SCENARIO:SEED} (the key a failing seed prints)
- * writes target/possim-replay-SCENARIO-SEED.ndjson (consensus and PoS events, each with its simulated time t) and prints the verdict, what the run
- * exercised, every assignment with the time it was first committed, and each node's final state. Skipped without the
- * property.
+ * writes target/possim-replay-SCENARIO-SEED.ndjson (consensus and PoS events, each with its simulated time t) and
+ * prints the verdict, what the run exercised, every assignment with the time it was first committed, and each node's
+ * final state. Skipped without the property.
  */
 class PosSimReplayTest {
     static final Map<String, LongFunction<PosScenario>> SCENARIOS = Map.of("honest", PosScenario::honest,

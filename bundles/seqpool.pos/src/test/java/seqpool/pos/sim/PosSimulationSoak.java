@@ -54,8 +54,8 @@ public final class PosSimulationSoak {
                 }
                 if (!v.isEmpty()) {
                     failures++;
-                    System.out.println("FAIL " + sc.replayKey(s) + " (fault " + sc.sim().fault() + ", stall " + sc.stall()
-                            + "): " + String.join(" | ", v));
+                    System.out.println("FAIL " + sc.replayKey(s) + " (fault " + sc.sim().fault() + ", stall "
+                            + sc.stall() + "): " + String.join(" | ", v));
                 }
             }
             System.out.printf("%s: %d seeds in %.1f s, slowest run %d ms, liveness met by t=%d ms (window %d ms),"

@@ -12,6 +12,7 @@ import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
+import seqpool.api.pos.MemberStatus;
 import seqpool.api.trace.TraceSink;
 import seqpool.codec.eip712.Eip712Domain;
 import seqpool.consensus.node.NodeConfig;
@@ -209,10 +210,10 @@ final class PosWorld implements SimWorld<PosNode> {
                 var st = n.app.service().status();
                 epoch = Math.max(epoch, st.epoch());
                 jailed = Math.max(jailed, st.members().stream()
-                        .filter(m -> m.status() == seqpool.api.pos.MemberStatus.JAILED).count());
+                        .filter(m -> m.status() == MemberStatus.JAILED).count());
             }
         }
-        return "epoch " + epoch + ", rotations " + checks.rotations() + ", jailed " + jailed + ", L1 refusals " + refused
-                + ", orphans " + l1.orphanCount();
+        return "epoch " + epoch + ", rotations " + checks.rotations() + ", jailed " + jailed + ", L1 refusals "
+                + refused + ", orphans " + l1.orphanCount();
     }
 }

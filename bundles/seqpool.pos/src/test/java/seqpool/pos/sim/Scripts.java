@@ -30,7 +30,7 @@ import seqpool.pos.state.Member;
  * reach the committee and the epoch set.
  */
 final class Scripts {
-    /** Stall timeout + time to gossip and commit more than 2/3 of the votes, with margin (see PosSimulationTest). */
+    /** Stall timeout + gossiping and committing more than 2/3 of the votes, with margin (worst seen: 1.9 s). */
     static final long ROTATION_BOUND_MS = 2500;
     private final PosScenario sc;
     private final Simulation<PosNode> sim;
