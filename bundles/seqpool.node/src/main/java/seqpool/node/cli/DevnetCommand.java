@@ -59,7 +59,7 @@ final class DevnetCommand implements Callable<Integer> {
     int runSeconds;
 
     @Option(names = "--l1", description = "Use this L1 JSON-RPC URL (it must mine blocks and fund anvil's test "
-            + "accounts) instead of starting anvil.")
+            + "accounts, and answer anvil_setBalance) instead of starting anvil.")
     String l1Url;
 
     @Option(names = "--anvil", description = "anvil binary (default: $SEQPOOL_ANVIL, set by ./seqpool).")
