@@ -60,7 +60,7 @@ class ReshareChainTest {
             assertTrue(PlainSchnorrVerifier.verify(groupKey, msg, FrostHelper.sign(q, msg, new SecureRandom()).encode()));
         }
         if (g.committee().threshold() > 1) {
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(seqpool.tss.frost.InvalidSigningPackageException.class,
                     () -> FrostHelper.sign(all.subList(0, g.committee().threshold() - 1), new byte[1], new SecureRandom()));
         }
     }
