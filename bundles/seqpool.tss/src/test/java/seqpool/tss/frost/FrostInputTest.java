@@ -121,4 +121,24 @@ class FrostInputTest {
             }
         }
     }
+
+    @Test
+    void commitmentsSharesAndSignaturesRefuseTheIdentityAndOutOfRangeScalars() {
+        org.bouncycastle.math.ec.ECPoint id = Secp256k1.identity();
+        org.bouncycastle.math.ec.ECPoint g = Secp256k1.G;
+        assertThrows(IllegalArgumentException.class, () -> new SigningCommitment(1, id, g));
+        assertThrows(IllegalArgumentException.class, () -> new SigningCommitment(1, g, id));
+        assertThrows(IllegalArgumentException.class, () -> new SigningCommitment(0, g, g));
+        byte[] zeroId = new SigningCommitment(1, g, g).encode();
+        zeroId[31] = 0;
+        assertThrows(seqpool.tss.math.InvalidEncodingException.class, () -> SigningCommitment.decode(zeroId));
+        assertThrows(IllegalArgumentException.class, () -> new SignatureShare(1, Secp256k1.N));
+        assertThrows(IllegalArgumentException.class, () -> new SignatureShare(1, BigInteger.ONE.negate()));
+        assertThrows(IllegalArgumentException.class, () -> new SignatureShare(0, BigInteger.ONE));
+        assertThrows(IllegalArgumentException.class, () -> new FrostSignature(id, BigInteger.ONE));
+        assertThrows(IllegalArgumentException.class, () -> new FrostSignature(g, Secp256k1.N));
+        byte[] sig = new FrostSignature(g, BigInteger.ONE).encode();
+        java.util.Arrays.fill(sig, 33, 65, (byte) 0xff);
+        assertThrows(seqpool.tss.math.InvalidEncodingException.class, () -> FrostSignature.decode(sig));
+    }
 }
