@@ -77,7 +77,7 @@ final class OldGenerationCheck {
         if (cert.size() != n) {
             return "the old certificate has " + cert.size() + " confirmations for " + n + " members";
         }
-        byte[] context = VssRound3.confirmContext(cert.sessionId(), p.digest());
+        byte[] context = VssRound4.confirmContext(cert.sessionId(), p.digest());
         for (int id = 1; id <= n; id++) {
             try {
                 if (!SchnorrProof.decode(cert.signature(id)).verify(context, id, p.publicShare(id))) {

@@ -35,7 +35,7 @@ import seqpool.tss.wire.WireWriter;
  *
  * <p>A reshare does not need every old member: after {@link #onDealerDeadline()} a party stops waiting for deals once
  * it holds the old threshold of them, and the run completes with the dealers whose deals every receiver echoed and
- * that no check disqualified (at least the old threshold; {@link VssRound3}). Every receiver must take part.
+ * that no check disqualified (at least the old threshold; {@link VssRound4}). Every receiver must take part.
  *
  * <p>Security: holds the ephemeral encryption key and the dealer's polynomial until the session ends; both are
  * dropped then. Nothing secret is in effects or traces.
@@ -60,6 +60,7 @@ public final class VssSession {
     private VssDealer dealer;
     private VssMessage.Deal myDeal;
     private VssRound3 round3;
+    private VssRound4 round4;
 
     /**
      * @param oldShare this node's share of the old generation if it is a reshare dealer, else null
@@ -264,8 +265,11 @@ public final class VssSession {
                 case HELLO -> afterHello(out);
                 case COMMIT -> afterCommit(out);
                 case DEAL -> round3 = new VssRound3(this, out);
-                case VERDICT -> round3.afterVerdicts(out);
-                case CONFIRM -> round3.afterConfirms(out);
+                case VERDICT -> {
+                    round4 = new VssRound4(this, round3);
+                    round4.afterVerdicts(out);
+                }
+                case CONFIRM -> round4.afterConfirms(out);
                 default -> throw new IllegalStateException("no transition after " + done);
             }
             if (out.stream().anyMatch(e -> e instanceof VssEffect.Aborted)) {
@@ -381,6 +385,9 @@ public final class VssSession {
         myDeal = null;
         if (round3 != null) {
             round3.wipe();
+        }
+        if (round4 != null) {
+            round4.wipe();
         }
     }
 
