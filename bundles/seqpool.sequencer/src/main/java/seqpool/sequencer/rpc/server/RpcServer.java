@@ -32,6 +32,9 @@ public final class RpcServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("seqpool.rpc");
     static final int MAX_INITIAL_LINE = 4096;
     static final int MAX_HEADER_BYTES = 8192;
+    /** netty's send buffer per connection: above the high mark, the connection stops reading and queues. */
+    static final int SEND_BUFFER_HIGH = 1 << 20;
+    static final int SEND_BUFFER_LOW = 256 << 10;
 
     private final RpcSettings settings;
     private final EventLoopGroup acceptGroup;
@@ -51,14 +54,13 @@ public final class RpcServer implements AutoCloseable {
                 fanout, new SecureRandom(), System::nanoTime);
         this.acceptGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("rpc-accept", true));
         this.ioGroup = new NioEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("rpc-io", true));
-        int high = Math.max(64 * 1024, settings.wsMaxPendingBytes());
         try {
             fanout.start(backend);
             this.serverChannel = new ServerBootstrap().group(acceptGroup, ioGroup)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(SEND_BUFFER_LOW, SEND_BUFFER_HIGH))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {

@@ -67,7 +67,7 @@ public @interface RpcServerConfig {
     long wsPingIntervalMs() default 30_000;
 
     @AttributeDefinition(description = "unread notification bytes after which a WebSocket client is disconnected")
-    int wsMaxPendingBytes() default 1 << 20;
+    int wsMaxPendingBytes() default 4 << 20;
 
     @AttributeDefinition(description = "blocks one eth_getLogs may span")
     int maxLogBlockRange() default 10_000;

@@ -86,7 +86,7 @@ public record RpcSettings(String host, int port, int ioThreads, int workerThread
         private long requestReadTimeoutMs = 10_000;
         private long requestTimeoutMs = 30_000;
         private long wsPingIntervalMs = 30_000;
-        private int wsMaxPendingBytes = 1 << 20;
+        private int wsMaxPendingBytes = 4 << 20;
         private boolean wsEnabled = true;
         private RpcLimits limits = RpcLimits.DEFAULT;
 

@@ -78,7 +78,7 @@ final class WsRpcHandler extends SimpleChannelInboundHandler<WebSocketFrame> imp
         if (answer == null) {
             return ctx.channel().newSucceededFuture();
         }
-        ChannelFuture f = ctx.channel().writeAndFlush(new TextWebSocketFrame(answer));
+        ChannelFuture f = session.respond(answer);
         session.activate(); // after the answer with any new subscription id is queued: notifications follow it
         return f;
     }
@@ -106,6 +106,7 @@ final class WsRpcHandler extends SimpleChannelInboundHandler<WebSocketFrame> imp
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        session.drain();
         pump.writabilityChanged();
         ctx.fireChannelWritabilityChanged();
     }
