@@ -34,7 +34,10 @@ public interface EthBackend {
      */
     OptionalLong resolveBlockNumber(BlockSelector block);
 
-    /** The block with this number on the node's chain ({@code pending}: the block being built, if any). */
+    /**
+     * The block with this number: on the node's chain, or the pending block if {@link #resolveBlockNumber} named its
+     * number for {@code pending}.
+     */
     Optional<RpcBlock> blockByNumber(long number);
 
     Optional<RpcBlock> blockByHash(Hash32 hash);
@@ -89,8 +92,8 @@ public interface EthBackend {
             throws EthBackendException;
 
     /**
-     * Logs in the filter's range that match its criteria, in chain order; at most {@code limit} (the server answers
-     * "too many results" when it gets exactly {@code limit}, so returning more is not needed).
+     * Logs in the filter's range that match its criteria, in chain order, at most {@code limit}: the server passes its
+     * result limit plus one and refuses the query ({@code -32005}) when it gets that many, so stop there.
      */
     List<RpcLog> logs(LogFilter filter, int limit) throws EthBackendException;
 

@@ -110,7 +110,7 @@ public final class RpcServer implements AutoCloseable {
         return gate.refused();
     }
 
-    /** WebSocket connections with at least one subscription. */
+    /** Open WebSocket connections with at least one subscription. */
     public int subscribedConnections() {
         return fanout.subscribedSessions();
     }

@@ -79,8 +79,12 @@ final class WsSession implements RpcSession {
     }
 
     @Override
-    public boolean unsubscribe(String id) {
-        return subs.remove(id) != null;
+    public synchronized boolean unsubscribe(String id) {
+        boolean removed = subs.remove(id) != null;
+        if (subs.isEmpty()) {
+            server.fanout().unregister(this);
+        }
+        return removed;
     }
 
     /** The responses carrying new subscription ids are queued: their notifications may follow. */
