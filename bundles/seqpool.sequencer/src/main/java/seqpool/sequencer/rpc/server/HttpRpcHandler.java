@@ -8,7 +8,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -19,6 +18,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * JSON-RPC over HTTP: {@code POST /} with a JSON body, answered {@code 200} with the JSON-RPC response (errors
  * included, so that clients read their codes). Anything else is an HTTP error: {@code 404} other paths, {@code 405}
- * other methods, {@code 415} other content types, {@code 400}/{@code 431} malformed requests (then closed). A
+ * other methods, {@code 415} other content types, {@code 400}/{@code 414}/{@code 431} malformed requests (then
+ * closed). A
  * {@code GET /} with {@code Upgrade: websocket} turns the connection into a WebSocket ({@link WsRpcHandler}).
  * Requests of one connection are answered one at a time, in order (HTTP/1.1 pipelining).
  */
@@ -65,8 +67,9 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         deadline.requestComplete();
         if (req.decoderResult().isFailure()) {
             Throwable cause = req.decoderResult().cause();
-            HttpResponseStatus status = cause instanceof TooLongFrameException
-                    ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
+            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : HttpResponseStatus.BAD_REQUEST;
             LOG.log(System.Logger.Level.DEBUG, () -> "malformed HTTP request from " + ctx.channel().remoteAddress()
                     + ": " + cause);
             plain(status, "malformed HTTP request", false);

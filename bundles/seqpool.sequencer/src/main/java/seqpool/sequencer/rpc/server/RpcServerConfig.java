@@ -10,7 +10,7 @@ public @interface RpcServerConfig {
     String host() default "127.0.0.1";
 
     @AttributeDefinition(description = "port for HTTP POST / and WebSocket upgrade of GET /")
-    int port() default 8545;
+    int port() default 9545;
 
     @AttributeDefinition(description = "accept WebSocket upgrades (subscriptions)")
     boolean wsEnabled() default true;

@@ -66,10 +66,13 @@ public record RpcSettings(String host, int port, int ioThreads, int workerThread
         return b;
     }
 
-    /** Defaults: loopback:8545, 5 MiB HTTP bodies, 1 MiB WebSocket messages, 1000 connections, 500 calls/s. */
+    /**
+     * Defaults: loopback:9545 (8545 is the L1 node's), 5 MiB HTTP bodies, 1 MiB WebSocket messages, 1000 connections,
+     * 500 calls/s per connection.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
-        private int port = 8545;
+        private int port = 9545;
         private int ioThreads = 2;
         private int workerThreads = 4;
         private int workerQueue = 1024;
