@@ -269,8 +269,8 @@ class HttpServerTest {
                     HttpResponse.BodyHandlers.ofString());
             waitFor(() -> f.chain.calls.get() >= 1);
             long t0 = System.nanoTime();
-            assertServes(); // one worker is stuck, the other answers
-            assertTrue((System.nanoTime() - t0) / 1_000_000 < 2000);
+            assertServes(); // one worker is stuck (for up to 30 s), the other answers
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000);
             assertFalse(slow.isDone());
 
             // both workers stuck and the queue full: the next request is refused at once, not left waiting
@@ -306,7 +306,7 @@ class HttpServerTest {
             long t0 = System.nanoTime();
             Json.Obj r = f.call("eth_call", "[{\"input\":\"0x01\"}]");
             assertEquals("-32002", code(r));
-            assertTrue((System.nanoTime() - t0) / 1_000_000 < 3000);
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000, "not the 30 s the backend would take");
         } finally {
             release.countDown();
         }
