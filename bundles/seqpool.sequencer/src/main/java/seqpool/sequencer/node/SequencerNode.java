@@ -173,6 +173,22 @@ public final class SequencerNode {
         }
     }
 
+    /**
+     * Where transactions submitted here should go: the producer of the next block, and the producer of the block after
+     * the current range once that is committed (near an epoch boundary); empty when this node is that producer.
+     */
+    public List<Address> forwardTargets() {
+        List<Address> out = new ArrayList<>();
+        long n = head.number() + 1;
+        Optional<ProducerAssignment> a = assignments.assignmentFor(n);
+        a.map(ProducerAssignment::producer).filter(p -> !p.equals(self)).ifPresent(out::add);
+        if (a.isPresent() && a.get().lastL2Block() <= n + 2) {
+            assignments.assignmentFor(a.get().lastL2Block() + 1).map(ProducerAssignment::producer)
+                    .filter(p -> !p.equals(self) && !out.contains(p)).ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** The status tick: announce the head, and ask for blocks if a peer is ahead and no request is outstanding. */
     public List<SequencerEffect> onStatusTick(long nowMillis) {
         List<SequencerEffect> out = new ArrayList<>();
@@ -226,6 +242,12 @@ public final class SequencerNode {
             }
         } else if (message instanceof BlockRequest m) {
             serve(from, m, out);
+        } else if (message instanceof L2Message.ForwardTxs m) {
+            if (execution != null) {
+                for (seqpool.api.common.Bytes tx : m.transactions()) {
+                    execution.pool().submit(tx); // checked like a local submission; never forwarded again
+                }
+            }
         } else if (message instanceof BlockResponse m) {
             sync.answered(from);
             long before = head.number();
