@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 import seqpool.api.common.Address;
@@ -45,6 +46,7 @@ public final class EmbeddedEngine implements ExecutionEngine {
     private final EngineReads reads;
     private final StateTrie trie = new StateTrie();
     private final Map<Address, Account> latest = new ConcurrentHashMap<>();
+    private final LongAdder recoveries = new LongAdder();
     private volatile BlockInfo head;
     private volatile BigInteger nextBaseFee;
 
@@ -246,6 +248,7 @@ public final class EmbeddedEngine implements ExecutionEngine {
         try {
             DecodedTx tx = decoder.decode(raw);
             TxRules.checkStateless(tx, config.blockGasLimit());
+            recoveries.increment();
             return new Prepared(hash, new RecoveredTx(tx, decoder.recover(tx)), null);
         } catch (InvalidTxException e) {
             return new Prepared(hash, null, e.rejection());
@@ -383,6 +386,16 @@ public final class EmbeddedEngine implements ExecutionEngine {
     public FeeHistory feeHistory(int blockCount, long newestBlock, List<Double> rewardPercentiles)
             throws StoreException {
         return reads.feeHistory(blockCount, newestBlock, head.number(), config.genesisNumber(), rewardPercentiles);
+    }
+
+    /** The root the account tree gives now (equal to {@link #stateRoot()} between blocks). */
+    Hash32 treeRoot() {
+        return trie.root();
+    }
+
+    /** How many signatures this engine has recovered (each costs a secp256k1 recovery). */
+    public long recoveries() {
+        return recoveries.sum();
     }
 
     private void setAccount(Address a, Account v) {
