@@ -2,13 +2,10 @@ package seqpool.sequencer.embedded;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.IntStream;
+import java.util.TreeMap;
 
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
@@ -21,10 +18,9 @@ import seqpool.api.sequencer.L2Transaction;
 import seqpool.api.sequencer.TxCheck;
 import seqpool.api.store.KeyValueStore;
 import seqpool.api.store.StoreException;
-import seqpool.sequencer.embedded.BlockExecutor.ExecutedTx;
 import seqpool.sequencer.embedded.BlockExecutor.Outcome;
 import seqpool.sequencer.embedded.BlockExecutor.Step;
-import seqpool.sequencer.embedded.StoreCodec.Change;
+import seqpool.sequencer.embedded.TxPreparer.Prepared;
 
 /**
  * The embedded execution engine ({@value #KIND}): native ETH transfers carried by real Ethereum transactions, executed
@@ -37,28 +33,22 @@ import seqpool.sequencer.embedded.StoreCodec.Change;
  */
 public final class EmbeddedEngine implements ExecutionEngine {
     public static final String KIND = "embedded";
-    private static final int PARALLEL_MIN = 16;
 
     private final EmbeddedConfig config;
     private final EngineStore store;
-    private final TxDecoder decoder;
     private final SenderCache senders;
+    private final TxPreparer preparer;
     private final EngineReads reads;
-    private final StateTrie trie = new StateTrie();
-    private final Map<Address, Account> latest = new ConcurrentHashMap<>();
-    private final LongAdder recoveries = new LongAdder();
+    private final Ledger ledger = new Ledger();
     private volatile BlockInfo head;
     private volatile BigInteger nextBaseFee;
-
-    /** A candidate after decoding: the recovered transaction, or why it was refused. */
-    private record Prepared(Hash32 hash, RecoveredTx tx, Rejection rejection) {
-    }
 
     private EmbeddedEngine(EmbeddedConfig config, EngineStore store) {
         this.config = config;
         this.store = store;
-        this.decoder = new TxDecoder(config.chainId());
+        TxDecoder decoder = new TxDecoder(config.chainId());
         this.senders = new SenderCache(config.senderCacheSize());
+        this.preparer = new TxPreparer(decoder, senders, config.blockGasLimit());
         this.reads = new EngineReads(store, decoder);
     }
 
@@ -74,14 +64,13 @@ public final class EmbeddedEngine implements ExecutionEngine {
     }
 
     private void load() throws StoreException {
-        Map<Address, Account> genesisAccounts = new java.util.TreeMap<>();
+        Map<Address, Account> genesisAccounts = new TreeMap<>();
         config.alloc().forEach((a, wei) -> genesisAccounts.put(a, new Account(0, wei)));
-        genesisAccounts.forEach(trie::put);
-        BlockInfo genesis = genesisBlock(trie.root());
+        ledger.putAll(genesisAccounts);
+        BlockInfo genesis = BlockAssembly.genesis(config, ledger.root());
         Optional<Long> stored = store.headNumber();
         if (stored.isEmpty()) {
             store.writeGenesis(genesis, genesisAccounts);
-            latest.putAll(genesisAccounts);
             setHead(genesis);
             return;
         }
@@ -91,27 +80,15 @@ public final class EmbeddedEngine implements ExecutionEngine {
                     + "number, gas limit, base fee or allocations differ): stored " + storedGenesis.map(BlockInfo::hash)
                     + ", configured " + genesis.hash());
         }
-        genesisAccounts.keySet().forEach(trie::remove);
-        Map<Address, Account> accounts = store.accounts();
-        accounts.forEach(trie::put);
-        latest.putAll(accounts);
+        ledger.clear();
+        ledger.putAll(store.accounts());
         BlockInfo h = store.block(stored.get())
                 .orElseThrow(() -> new StoreException("embedded head block " + stored.get() + " is missing"));
-        if (!trie.root().equals(h.stateRoot())) {
-            throw new StoreException("the stored accounts give state root " + trie.root() + ", not block "
+        if (!ledger.root().equals(h.stateRoot())) {
+            throw new StoreException("the stored accounts give state root " + ledger.root() + ", not block "
                     + h.number() + "'s " + h.stateRoot());
         }
         setHead(h);
-    }
-
-    private BlockInfo genesisBlock(Hash32 stateRoot) {
-        Hash32 txRoot = BlockHeaders.transactionsRoot(List.of());
-        Hash32 receiptsRoot = BlockHeaders.receiptsRoot(List.of());
-        long n = config.genesisNumber();
-        Hash32 hash = BlockHeaders.hash(config.chainId(), n, Hash32.ZERO, 0, EmbeddedConfig.ZERO_ADDRESS, stateRoot,
-                txRoot, receiptsRoot, 0, config.blockGasLimit(), config.initialBaseFee());
-        return new BlockInfo(n, hash, Hash32.ZERO, 0, EmbeddedConfig.ZERO_ADDRESS, stateRoot, txRoot, receiptsRoot, 0,
-                config.blockGasLimit(), config.initialBaseFee(), List.of());
     }
 
     private void setHead(BlockInfo block) {
@@ -137,13 +114,13 @@ public final class EmbeddedEngine implements ExecutionEngine {
     @Override
     public TxCheck check(Bytes rawTransaction) {
         try {
-            Prepared p = prepare(rawTransaction);
+            Prepared p = preparer.prepare(rawTransaction);
             if (p.rejection() != null) {
                 return new TxCheck.Invalid(p.rejection().code(), p.rejection().message());
             }
             RecoveredTx rtx = p.tx();
             senders.put(rtx);
-            TxRules.checkAdmission(rtx, latest.getOrDefault(rtx.sender(), Account.EMPTY), nextBaseFee);
+            TxRules.checkAdmission(rtx, account(rtx.sender()), nextBaseFee);
             DecodedTx tx = rtx.tx();
             return new TxCheck.Valid(new L2Transaction(tx.raw(), tx.hash(), rtx.sender(), tx.nonce()),
                     tx.maxFeePerGas());
@@ -164,7 +141,7 @@ public final class EmbeddedEngine implements ExecutionEngine {
             if (!ex.hasRoom()) {
                 break; // the rest are neither included nor rejected: they wait for the next block
             }
-            Prepared p = prepare(raw);
+            Prepared p = preparer.prepare(raw);
             Rejection why = p.rejection();
             if (why == null) {
                 Step step = ex.apply(p.tx());
@@ -181,17 +158,16 @@ public final class EmbeddedEngine implements ExecutionEngine {
     public BlockExecution replay(long number, long timestampMillis, List<Bytes> transactions,
             Hash32 expectedStateRoot) throws ExecutionException {
         requireNext(number, timestampMillis);
-        Prepared[] prepared = prepareAll(transactions);
+        Prepared[] prepared = preparer.prepareAll(transactions, config.parallelRecovery());
         BlockExecutor ex = executor();
         for (int i = 0; i < prepared.length; i++) {
             Rejection why = prepared[i].rejection();
             if (why == null) {
-                Step step = ex.apply(prepared[i].tx());
-                why = step.rejection();
+                why = ex.apply(prepared[i].tx()).rejection();
             }
             if (why != null) {
                 throw new ExecutionException("block " + number + ": transaction " + i + " (" + prepared[i].hash()
-                        + ") is invalid: " + why.message());
+                        + ") is invalid: " + why.message() + "; nothing was applied");
             }
         }
         return commit(number, timestampMillis, ex, List.of(), expectedStateRoot);
@@ -214,10 +190,10 @@ public final class EmbeddedEngine implements ExecutionEngine {
             Map<Address, Account> restored = store.rewind(from.number(), number).orElseThrow(
                     () -> new ExecutionException("an undo record between " + number + " and " + from.number()
                             + " is missing; nothing was undone"));
-            restored.forEach(this::setAccount);
+            ledger.putAll(restored);
             setHead(target);
-            if (!trie.root().equals(target.stateRoot())) {
-                throw new IllegalStateException("rewound accounts give " + trie.root() + ", block " + number
+            if (!ledger.root().equals(target.stateRoot())) {
+                throw new IllegalStateException("rewound accounts give " + ledger.root() + ", block " + number
                         + " has " + target.stateRoot());
             }
         } catch (StoreException e) {
@@ -235,100 +211,36 @@ public final class EmbeddedEngine implements ExecutionEngine {
     }
 
     private BlockExecutor executor() {
-        return new BlockExecutor(latest::get, nextBaseFee, config.coinbase(), config.blockGasLimit());
+        return new BlockExecutor(ledger::get, nextBaseFee, config.coinbase(), config.blockGasLimit());
     }
 
-    private Prepared prepare(Bytes raw) {
-        Hash32 hash = TxDecoder.hashOf(raw);
-        RecoveredTx cached = senders.get(hash);
-        return cached != null ? new Prepared(hash, cached, null) : recover(raw, hash);
-    }
-
-    private Prepared recover(Bytes raw, Hash32 hash) {
-        try {
-            DecodedTx tx = decoder.decode(raw);
-            TxRules.checkStateless(tx, config.blockGasLimit());
-            recoveries.increment();
-            return new Prepared(hash, new RecoveredTx(tx, decoder.recover(tx)), null);
-        } catch (InvalidTxException e) {
-            return new Prepared(hash, null, e.rejection());
-        }
-    }
-
-    /** Every transaction prepared; those not seen by {@code check} are recovered in parallel if configured. */
-    private Prepared[] prepareAll(List<Bytes> raws) {
-        Prepared[] out = new Prepared[raws.size()];
-        Hash32[] hashes = new Hash32[raws.size()];
-        List<Integer> misses = new ArrayList<>();
-        for (int i = 0; i < out.length; i++) {
-            hashes[i] = TxDecoder.hashOf(raws.get(i));
-            RecoveredTx cached = senders.get(hashes[i]);
-            if (cached != null) {
-                out[i] = new Prepared(hashes[i], cached, null);
-            } else {
-                misses.add(i);
-            }
-        }
-        IntStream work = misses.stream().mapToInt(Integer::intValue);
-        if (config.parallelRecovery() && misses.size() >= PARALLEL_MIN) {
-            work = work.parallel();
-        }
-        work.forEach(i -> out[i] = recover(raws.get(i), hashes[i]));
-        return out;
-    }
-
+    /**
+     * Stages the block's accounts in the tree, checks the root (replay), stores the block in one batch and only then
+     * publishes it; a refused or unstorable block is unstaged, so nothing of it remains.
+     */
     private BlockExecution commit(long number, long timestampMillis, BlockExecutor ex, List<RejectedTx> rejected,
             Hash32 expectedRoot) throws ExecutionException {
         BlockInfo parent = head;
         Map<Address, Account> changes = ex.changes();
-        changes.forEach(trie::put);
-        Hash32 root = trie.root();
+        ledger.stage(changes);
+        Hash32 root = ledger.root();
         if (expectedRoot != null && !expectedRoot.equals(root)) {
-            restore(ex.before(), parent);
+            ledger.unstage(ex.before(), parent.stateRoot());
             throw new ExecutionException("block " + number + ": the transactions give state root " + root
                     + ", the block says " + expectedRoot + "; nothing was applied");
         }
-        List<ExecutedTx> executed = ex.executed();
-        List<Hash32> hashes = executed.stream().map(e -> e.rtx().tx().hash()).toList();
-        Hash32 txRoot = BlockHeaders.transactionsRoot(hashes);
-        Hash32 receiptsRoot = BlockHeaders.receiptsRoot(executed);
-        Hash32 hash = BlockHeaders.hash(config.chainId(), number, parent.hash(), timestampMillis, config.coinbase(),
-                root, txRoot, receiptsRoot, ex.gasUsed(), config.blockGasLimit(), ex.baseFee());
-        BlockInfo block = new BlockInfo(number, hash, parent.hash(), timestampMillis, config.coinbase(), root, txRoot,
-                receiptsRoot, ex.gasUsed(), config.blockGasLimit(), ex.baseFee(), hashes);
-        List<StoredTx> stored = new ArrayList<>(executed.size());
-        for (int i = 0; i < executed.size(); i++) {
-            ExecutedTx e = executed.get(i);
-            stored.add(new StoredTx(e.rtx().tx().raw(), e.rtx().sender(), number, i, 1, e.gasUsed(),
-                    e.cumulativeGasUsed(), e.effectiveGasPrice()));
-        }
-        List<Change> undo = ex.before().entrySet().stream().map(e -> new Change(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(Change::address)).toList();
+        BlockAssembly a = BlockAssembly.of(config, parent, number, timestampMillis, ex, root);
         try {
-            store.commitBlock(block, stored, undo, changes, number - config.rewindDepth());
+            store.commitBlock(a.block(), a.transactions(), a.undo(), changes, number - config.rewindDepth());
         } catch (StoreException e) {
-            restore(ex.before(), parent);
+            ledger.unstage(ex.before(), parent.stateRoot());
             throw new ExecutionException("block " + number + " could not be stored: " + e.getMessage(), e);
         }
-        changes.forEach((a, v) -> {
-            if (v.isEmpty()) {
-                latest.remove(a);
-            } else {
-                latest.put(a, v);
-            }
-        });
-        setHead(block);
-        senders.removeAll(hashes);
-        return new BlockExecution(number, executed.stream().map(e -> e.rtx().tx().raw()).toList(), rejected, root,
-                ex.gasUsed(), hash);
-    }
-
-    /** Puts the accounts a refused block changed back into the tree. */
-    private void restore(Map<Address, Account> before, BlockInfo parent) {
-        before.forEach(trie::put);
-        if (!trie.root().equals(parent.stateRoot())) {
-            throw new IllegalStateException("restoring block " + parent.number() + "'s accounts gave " + trie.root());
-        }
+        ledger.publish(changes);
+        setHead(a.block());
+        senders.removeAll(a.block().transactions());
+        return new BlockExecution(number, ex.executed().stream().map(e -> e.rtx().tx().raw()).toList(), rejected,
+                root, ex.gasUsed(), a.block().hash());
     }
 
     // ---- reads for the JSON-RPC layer (any thread) ----
@@ -348,7 +260,8 @@ public final class EmbeddedEngine implements ExecutionEngine {
 
     /** An account at the latest block ({@link Account#EMPTY} if it does not exist). */
     public Account account(Address address) {
-        return latest.getOrDefault(address, Account.EMPTY);
+        Account a = ledger.get(address);
+        return a == null ? Account.EMPTY : a;
     }
 
     /**
@@ -390,20 +303,11 @@ public final class EmbeddedEngine implements ExecutionEngine {
 
     /** The root the account tree gives now (equal to {@link #stateRoot()} between blocks). */
     Hash32 treeRoot() {
-        return trie.root();
+        return ledger.root();
     }
 
     /** How many signatures this engine has recovered (each costs a secp256k1 recovery). */
     public long recoveries() {
-        return recoveries.sum();
-    }
-
-    private void setAccount(Address a, Account v) {
-        trie.put(a, v);
-        if (v.isEmpty()) {
-            latest.remove(a);
-        } else {
-            latest.put(a, v);
-        }
+        return preparer.recoveries();
     }
 }
