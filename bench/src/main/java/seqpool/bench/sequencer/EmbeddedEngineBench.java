@@ -49,10 +49,12 @@ import seqpool.store.memory.InMemoryKeyValueStore;
  * a block through two nodes;</li>
  * <li>{@code produceAdmitted}: {@code produce} alone, the senders admitted beforehand (no recovery);</li>
  * <li>{@code replay}: a follower's {@code replay} alone (1,000 recoveries, on the common pool when
- * {@code parallel}).</li>
+ * {@code parallel});</li>
+ * <li>{@code checkOne} (average time, µs): one admission with the sender cache disabled: decode, rules, the
+ * signature recovery (which dominates) and the account checks.</li>
  * </ul>
  * Transfers per second = 1,000 / (seconds per op). Every iteration starts from fresh engines on a fresh store, so each
- * op executes block 1 on the same genesis. Run: see docs/performance.md ("Embedded engine").
+ * op executes block 1 on the same genesis. Run and figures: docs/sequencer.md ("Embedded engine").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -172,5 +174,29 @@ public class EmbeddedEngineBench {
     @Benchmark
     public BlockExecution produceAdmitted(Admitted admitted) throws Exception {
         return producer.produce(1, 1_000, block);
+    }
+
+    /** An engine whose sender cache holds one entry: every {@code check} of the ring recovers again. */
+    @State(Scope.Thread)
+    public static class Uncached {
+        EmbeddedEngine engine;
+        List<Bytes> ring;
+        int next;
+
+        @Setup(Level.Trial)
+        public void open(EmbeddedEngineBench b) throws Exception {
+            engine = EmbeddedEngine.open(new InMemoryKeyValueStore(), b.config.withSenderCacheSize(1));
+            ring = b.block;
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public TxCheck checkOne(Uncached u) {
+        u.next = (u.next + 1) % u.ring.size();
+        return u.engine.check(u.ring.get(u.next));
     }
 }
