@@ -295,6 +295,14 @@ public final class EmbeddedEngine implements ExecutionEngine {
         return nextBaseFee;
     }
 
+    /**
+     * The gas a transfer with this calldata and access list uses (and needs as its gas limit): what
+     * {@code eth_estimateGas} answers, since no code runs.
+     */
+    public static long intrinsicGas(Bytes data, List<AccessListEntry> accessList) {
+        return TxRules.intrinsicGas(data, accessList);
+    }
+
     /** {@code eth_feeHistory}: see {@link FeeHistory}; at most 1,024 blocks. */
     public FeeHistory feeHistory(int blockCount, long newestBlock, List<Double> rewardPercentiles)
             throws StoreException {

@@ -1,6 +1,9 @@
 package seqpool.sequencer.embedded;
 
 import java.math.BigInteger;
+import java.util.List;
+
+import seqpool.api.common.Bytes;
 
 /**
  * The transaction rules of the embedded engine (docs/sequencer.md, "Embedded engine"). Pure functions; the
@@ -21,16 +24,20 @@ final class TxRules {
 
     /** The gas a transaction uses: 21,000 + calldata + access list (no code runs, so nothing else). */
     static long intrinsicGas(DecodedTx tx) {
+        return intrinsicGas(tx.data(), tx.accessList());
+    }
+
+    static long intrinsicGas(Bytes data, List<AccessListEntry> accessList) {
         long gas = TX_GAS;
         int nonZero = 0;
-        int size = tx.data().size();
+        int size = data.size();
         for (int i = 0; i < size; i++) {
-            if (tx.data().get(i) != 0) {
+            if (data.get(i) != 0) {
                 nonZero++;
             }
         }
         gas += (size - nonZero) * DATA_ZERO_GAS + nonZero * DATA_NONZERO_GAS;
-        for (AccessListEntry e : tx.accessList()) {
+        for (AccessListEntry e : accessList) {
             gas += ACCESS_ADDRESS_GAS + e.storageKeys().size() * ACCESS_KEY_GAS;
         }
         return gas;

@@ -85,6 +85,9 @@ class EmbeddedExecutionTest {
         assertEquals(21_000 + 2 * 4 + 2 * 16, e.receipt(TxDecoder.hashOf(data)).orElseThrow().gasUsed());
         assertEquals(21_000 + 2_400 + 1_900, e.receipt(TxDecoder.hashOf(access)).orElseThrow().gasUsed());
         assertEquals(21_040 + 25_300, b.gasUsed());
+        assertEquals(21_040, EmbeddedEngine.intrinsicGas(Bytes.fromHex("0001ff00"), List.of()));
+        assertEquals(25_300, EmbeddedEngine.intrinsicGas(Bytes.EMPTY, List.of(new AccessListEntry(BOB,
+                List.of(Hash32.ZERO)))));
         assertEquals(wei(7), e.account(BOB).balance());
         TxInfo t = e.transaction(TxDecoder.hashOf(data)).orElseThrow();
         assertEquals(Bytes.fromHex("0001ff00"), t.transaction().data());
