@@ -22,7 +22,8 @@ import seqpool.api.common.Bytes;
  * @param coinbase the fee recipient of every block: the API's {@code produce}/{@code replay} do not name the producer,
  *     so priority fees go to this fixed, configured address (default the zero address)
  * @param rewindDepth how many of the latest blocks keep undo records and account history (default 256)
- * @param senderCacheSize how many recovered senders are kept between admission and inclusion (default 65,536)
+ * @param senderCacheSize how many recovered transactions are kept between admission and inclusion (default 32,768,
+ *     about 1 KiB each)
  * @param parallelRecovery whether a replayed block's signatures are recovered on several threads (common pool)
  * @param alloc genesis balances in wei (zero balances are ignored)
  */
@@ -31,7 +32,7 @@ public record EmbeddedConfig(long chainId, long genesisNumber, long blockGasLimi
         SortedMap<Address, BigInteger> alloc) {
     public static final long DEFAULT_BLOCK_GAS_LIMIT = 30_000_000L;
     public static final int DEFAULT_REWIND_DEPTH = 256;
-    public static final int DEFAULT_SENDER_CACHE_SIZE = 65_536;
+    public static final int DEFAULT_SENDER_CACHE_SIZE = 32_768;
     public static final Address ZERO_ADDRESS = new Address(Bytes.wrap(new byte[Address.SIZE]));
 
     public EmbeddedConfig {
