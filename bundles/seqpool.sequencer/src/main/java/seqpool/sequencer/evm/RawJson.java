@@ -17,11 +17,11 @@ public record RawJson(String text) {
     }
 
     /** The JSON text of a parsed value (maps, lists, strings, numbers, booleans, null). */
-    static RawJson of(Object value) {
+    public static RawJson of(Object value) {
         return new RawJson(Json.write(value));
     }
 
-    Object parse() {
+    public Object parse() {
         return JsonReader.parse(text);
     }
 

@@ -185,6 +185,16 @@ public final class TxPool implements Mempool {
         }
     }
 
+    /** The nonce after the sender's consecutive pooled transactions (its account nonce if it has none): the "pending" nonce. */
+    public synchronized long nextNonce(Address sender) {
+        long n = accountNonce.applyAsLong(sender);
+        TreeMap<Long, Entry> q = bySender.get(sender);
+        while (q != null && q.containsKey(n)) {
+            n++;
+        }
+        return n;
+    }
+
     public synchronized boolean contains(Hash32 hash) {
         return byHash.containsKey(hash);
     }
