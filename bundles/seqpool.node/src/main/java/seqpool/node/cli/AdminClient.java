@@ -24,10 +24,16 @@ final class AdminClient {
     private final URI base;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration timeout;
 
     AdminClient(URI base, String token) {
+        this(base, token, Duration.ofSeconds(60));
+    }
+
+    AdminClient(URI base, String token, Duration timeout) {
         this.base = base;
         this.token = token;
+        this.timeout = timeout;
     }
 
     List<ModuleInfo> modules() throws IOException, InterruptedException {
@@ -62,9 +68,11 @@ final class AdminClient {
     private Map<?, ?> send(HttpRequest.Builder request, int expect) throws IOException, InterruptedException {
         HttpResponse<String> r;
         try {
-            r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new IOException("no node answers at " + base + " (is it running? see admin.url in its data dir)");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException("no answer from " + base + " within " + timeout.toSeconds() + " s");
         }
         Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(r.body());
         if (!(parsed instanceof Map<?, ?> body)) {
