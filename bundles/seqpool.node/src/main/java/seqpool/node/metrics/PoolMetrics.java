@@ -1,11 +1,13 @@
 package seqpool.node.metrics;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import seqpool.api.bridge.Bridge;
+import seqpool.api.common.Address;
 import seqpool.api.bridge.BridgeStatus;
 import seqpool.api.consensus.ConsensusEngine;
 import seqpool.api.consensus.Validator;
@@ -33,6 +35,7 @@ import seqpool.node.runtime.ModuleInfo;
  * nothing (its metrics are absent). Names in docs/operations.md.
  */
 public final class PoolMetrics implements MetricSource {
+    private static final int LOOK_BACK = 20;
     private final ServiceView services;
     private final HealthMonitor health;
     private final Supplier<List<ModuleInfo>> modules;
@@ -68,6 +71,7 @@ public final class PoolMetrics implements MetricSource {
             sink.gauge("seqpool_consensus_validators", "Validators of the height being decided", vs.size());
             sink.gauge("seqpool_consensus_voting_power", "Total voting power of those validators",
                     vs.stream().mapToLong(Validator::power).sum());
+            lastPrecommits(sink, consensus, vs);
         }
         PosService pos = services.get(PosService.class);
         if (pos != null) {
@@ -97,6 +101,23 @@ public final class PoolMetrics implements MetricSource {
                 // the TSS key store is not readable now: leave its gauges out
             }
         }
+    }
+
+    /**
+     * For each validator, the last committed height whose commit certificate carries its precommit (looking back at
+     * most {@value #LOOK_BACK} heights; older is left out): a validator whose value lags is not voting.
+     */
+    private static void lastPrecommits(MetricSink sink, ConsensusEngine consensus, List<Validator> validators) {
+        Map<Address, Long> last = new HashMap<>();
+        long top = consensus.committedHeight();
+        for (long h = top; h > 0 && h > top - LOOK_BACK && last.size() < validators.size(); h--) {
+            final long height = h;
+            consensus.block(h).ifPresent(b -> b.certificate().precommits()
+                    .forEach(v -> last.putIfAbsent(v.vote().voter(), height)));
+        }
+        last.forEach((voter, h) -> sink.gauge("seqpool_consensus_validator_last_precommit_height",
+                "Last committed height whose certificate holds this validator's precommit",
+                Map.of("validator", voter.toHex()), h));
     }
 
     private static void pos(MetricSink sink, PoolStatus s, P2pNetwork p2p) {
