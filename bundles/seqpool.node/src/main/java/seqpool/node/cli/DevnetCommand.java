@@ -137,7 +137,7 @@ final class DevnetCommand implements Callable<Integer> {
                 n.writeConfig(all, pool);
             }
             for (DevnetNode n : all) {
-                run.start(n.name(), command(jar, n.config()));
+                run.start(n.name(), command(jar, n.config()), n.dir().resolve("node.log"));
             }
             if (!DevnetWatch.awaitUp(ctx, all, run.nodes())) {
                 ctx.err().println("devnet: a node did not come up; logs above; data in " + root);

@@ -32,7 +32,7 @@ final class DevnetPorts {
 
     private static boolean free(int port) {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            s.setReuseAddress(true); // as the node's servers do: TIME_WAIT connections of a stopped devnet do not count
             s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {

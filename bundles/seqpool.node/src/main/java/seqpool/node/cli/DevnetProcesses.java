@@ -1,8 +1,8 @@
 package seqpool.node.cli;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import seqpool.contracts.anvil.AnvilProcess;
 
 /**
- * What a devnet runs — its nodes (each a JVM whose output is copied, prefixed with {@code [nI]}) and anvil — and the
+ * What a devnet runs — its nodes (each a JVM whose output goes to {@code nI/node.log} and is copied, prefixed with
+ * {@code [nI]}) and anvil — and the
  * one way to stop them, used both at the end of a run and by the shutdown hook on Ctrl-C / SIGTERM: stop every node
  * gracefully (SIGTERM, 20 s each, then kill), print their last lines, stop anvil, remove the temporary directory
  * (unless kept), print {@code devnet: stopped}. On a signal the hook then ends the process with 0 after a clean stop
@@ -54,28 +55,58 @@ final class DevnetProcesses {
         return nodes;
     }
 
-    /** Starts a node's JVM and copies its output (stdout and stderr) line by line. */
-    synchronized Process start(String name, List<String> command) throws IOException {
+    /**
+     * Starts a node's JVM with its output (stdout and stderr) in {@code log}, and copies that file's lines as they come
+     * ({@code [nI] ...}) until the node has exited and its last line is out. (Not the process pipe: the JDK closes it
+     * when the process exits, and the node's last lines — "node stopped" — were lost.)
+     */
+    synchronized Process start(String name, List<String> command, Path log) throws IOException {
         if (stopped) {
             throw new IOException("devnet is stopping");
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Files.deleteIfExists(log);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         nodes.add(p);
         names.add(name);
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    ctx.out().println("[" + name + "] " + line);
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "devnet-" + name);
+        Thread t = new Thread(() -> tail(name, p, log), "devnet-" + name);
         t.setDaemon(true);
         t.start();
         pumps.add(t);
         return p;
+    }
+
+    private void tail(String name, Process p, Path log) {
+        try (InputStream in = Files.newInputStream(log)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            while (true) {
+                boolean exited = !p.isAlive();
+                int n = in.read(buf);
+                if (n < 0) {
+                    if (exited) {
+                        break;
+                    }
+                    Thread.sleep(50);
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        ctx.out().println("[" + name + "] " + line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else {
+                        line.write(buf[i]);
+                    }
+                }
+            }
+            if (line.size() > 0) {
+                ctx.out().println("[" + name + "] " + line.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            ctx.out().println("devnet: cannot follow " + log + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops everything once (later calls wait for the first and return its result). True if every node stopped. */
