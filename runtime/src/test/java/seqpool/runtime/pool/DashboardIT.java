@@ -72,7 +72,7 @@ class DashboardIT {
             assertEquals(3, count(dom, "<td class=\"mono\">0x"), "three validators in the pool table: " + dom);
             assertTrue(dom.contains("class=\"badge UP\""), "health badge UP");
             Path png = dir.resolve("dashboard.png");
-            chromium.screenshot(admin + "/dashboard/", png, 1280, 1500, 7_000);
+            chromium.screenshot(admin + "/dashboard/", png, 1280, 1650, 7_000);
             Files.copy(png, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
             if (Boolean.getBoolean("seqpool.dashboard.docs")) {
                 Files.copy(png, Path.of("..", "docs", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);

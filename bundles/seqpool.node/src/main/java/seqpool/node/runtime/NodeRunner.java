@@ -134,7 +134,8 @@ public final class NodeRunner implements AutoCloseable {
                     if (System.currentTimeMillis() - since > FAILURE_GRACE_MS) {
                         warnOtherFailures(bundle);
                         String c = cause.get();
-                        return Optional.of(c.startsWith(e.getKey()) ? c : e.getKey() + ": " + c);
+                        boolean named = c.startsWith(e.getKey() + ":") || c.startsWith(e.getKey() + " ");
+                        return Optional.of(named ? c : e.getKey() + ": " + c);
                     }
                 }
             }
