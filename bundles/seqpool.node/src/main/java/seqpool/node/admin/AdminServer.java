@@ -71,7 +71,7 @@ public final class AdminServer implements AdminEndpoint {
 
         int stallSeconds() default 30;
 
-        int maxConnections() default 32;
+        int maxConnections() default 256;
     }
 
     private final AdminHttp http;

@@ -5,8 +5,10 @@ package seqpool.node.admin;
  * {@code maxConnections} connections at once (one more waits in the kernel's backlog), a request must arrive whole
  * within {@value #REQUEST_SECONDS} s (slow or partial headers are cut off), headers at most {@value #HEADER_BYTES}
  * bytes, a response must be sent within {@value #RESPONSE_SECONDS} s, idle keep-alive connections close after
- * {@value #IDLE_SECONDS} s. The executor has one thread per allowed connection, so a connection never waits for a
- * thread: two (or {@code maxConnections - 1}) stuck clients cannot delay {@code /health}.
+ * {@value #IDLE_SECONDS} s (they count towards the limit: a client that opens a connection per request, as the
+ * JDK's HttpClient does when a new client is made per call, holds many). The executor may run one thread per allowed
+ * connection (threads exist only while requests run), so a request never waits for a thread: two (or
+ * {@code maxConnections - 1}) stuck clients cannot delay {@code /health}.
  *
  * <p>The JDK reads these as system properties once, when its HTTP server is first used in the JVM: they are set here
  * (unless the operator set them with -D) before the first server is created.
@@ -15,7 +17,7 @@ final class HttpLimits {
     static final int REQUEST_SECONDS = 5;
     static final int RESPONSE_SECONDS = 60;
     static final int HEADER_BYTES = 16 * 1024;
-    static final int IDLE_SECONDS = 30;
+    static final int IDLE_SECONDS = 10;
     /** Largest request body (evidence, updates); a larger one gets 413. */
     static final int BODY_BYTES = 64 * 1024;
 

@@ -23,7 +23,10 @@ import seqpool.node.runtime.ModuleInfo;
 final class AdminClient {
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One client for the process: its connections are reused, not left open by a new client per call. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HTTP;
     private final Duration timeout;
 
     AdminClient(URI base, String token) {

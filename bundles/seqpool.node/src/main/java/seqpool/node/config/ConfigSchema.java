@@ -126,8 +126,9 @@ public final class ConfigSchema {
                     + "Empty: `<dataDir>/admin.token`."),
             integer("admin", "stallSeconds", 30, 2, 3_600, "A consensus height (or, on the producer, an L2 head) that "
                     + "has not advanced for this long makes `/health` report the component DEGRADED."),
-            integer("admin", "maxConnections", 32, 4, 1_024, "Most admin connections at once (one thread each, so "
-                    + "no request waits for a thread); requests must arrive whole within 5 s."));
+            integer("admin", "maxConnections", 256, 4, 4_096, "Most admin connections at once, idle keep-alive ones "
+                    + "included (a thread each while a request runs, so no request waits for a thread); requests must "
+                    + "arrive whole within 5 s."));
 
     private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking", "consensus", "tss", "bridge", "pos",
             "sequencer", "trace");
