@@ -1,19 +1,14 @@
 package seqpool.node.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +73,10 @@ final class DevnetCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long producerTimeoutMs;
 
+    @Option(names = "--keep", description = "Keep the temporary data directory after the devnet stops (a --dir is "
+            + "always kept).")
+    boolean keep;
+
     @Option(names = "--jail-after", defaultValue = "3", description = "Stalls that jail a producer (default: ${DEFAULT-VALUE}).")
     int jailAfter;
 
@@ -97,22 +96,25 @@ final class DevnetCommand implements Callable<Integer> {
             ctx.err().println("devnet: run it from the executable jar (./seqpool devnet)");
             return 2;
         }
-        Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("seqpool-devnet-");
-        Path passphraseFile = root.resolve("passphrase");
-        if (!Files.exists(passphraseFile)) {
-            byte[] b = new byte[16];
-            new SecureRandom().nextBytes(b);
-            Files.writeString(passphraseFile, HexFormat.of().formatHex(b) + "\n");
+        Optional<String> taken = DevnetPorts.firstInUse(nodes + spare, basePort);
+        if (taken.isPresent()) {
+            ctx.err().println("devnet: " + taken.get());
+            return 2;
         }
-        List<DevnetNode> all = new ArrayList<>();
-        for (int i = 1; i <= nodes + spare; i++) {
-            all.add(DevnetNode.create(root, i, basePort, passphraseFile));
-        }
-        List<Process> procs = new ArrayList<>();
-        AnvilProcess anvilProcess = null;
-        Thread hook = new Thread(() -> stopAll(procs), "seqpool-devnet-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        boolean temporary = dir == null;
+        Path root = temporary ? Files.createTempDirectory("seqpool-devnet-") : Files.createDirectories(dir);
+        DevnetProcesses run = new DevnetProcesses(ctx, root, temporary && !keep);
         try {
+            Path passphraseFile = root.resolve("passphrase");
+            if (!Files.exists(passphraseFile)) {
+                byte[] b = new byte[16];
+                new SecureRandom().nextBytes(b);
+                Files.writeString(passphraseFile, HexFormat.of().formatHex(b) + "\n");
+            }
+            List<DevnetNode> all = new ArrayList<>();
+            for (int i = 1; i <= nodes + spare; i++) {
+                all.add(DevnetNode.create(root, i, basePort, passphraseFile));
+            }
             String url = l1Url;
             if (url == null) {
                 Path binary = anvil != null ? anvil : Path.of(System.getenv().getOrDefault("SEQPOOL_ANVIL", "anvil"));
@@ -121,11 +123,13 @@ final class DevnetCommand implements Callable<Integer> {
                             + "installs it from npm into contracts/node_modules, or pass --anvil PATH or --l1 URL)");
                     return 1;
                 }
-                anvilProcess = AnvilProcess.start(binary, 31337, root.resolve("anvil.log"), List.of());
+                AnvilProcess anvilProcess = AnvilProcess.start(binary, 31337, root.resolve("anvil.log"), List.of());
+                run.anvil(anvilProcess);
                 url = anvilProcess.rpcUrl();
+                ctx.out().println("devnet: L1 " + url + " (anvil, log " + root.resolve("anvil.log") + ")");
+            } else {
+                ctx.out().println("devnet: L1 " + url);
             }
-            ctx.out().println("devnet: L1 " + url + (anvilProcess != null ? " (anvil, log " + root.resolve("anvil.log")
-                    + ")" : ""));
             long genesisBlock = setUpL1(url, root, all);
             DevnetNode.PoolSettings pool = new DevnetNode.PoolSettings(url, genesisBlock, epochLength, blockTimeMs,
                     confirmations, producerTimeoutMs, jailAfter);
@@ -133,17 +137,15 @@ final class DevnetCommand implements Callable<Integer> {
                 n.writeConfig(all, pool);
             }
             for (DevnetNode n : all) {
-                Process p = new ProcessBuilder(command(jar, n.config())).redirectErrorStream(true).start();
-                procs.add(p);
-                pump(n.name(), p);
+                run.start(n.name(), command(jar, n.config()), n.dir().resolve("node.log"));
             }
-            if (!DevnetWatch.awaitUp(ctx, all, procs)) {
+            if (!DevnetWatch.awaitUp(ctx, all, run.nodes())) {
                 ctx.err().println("devnet: a node did not come up; logs above; data in " + root);
                 return 1;
             }
             ctx.out().println("devnet: modules of n1:");
             ModuleInventory.print(new AdminClient(all.get(0).admin(), null).modules(), ctx.out());
-            DevnetEndpoints.write(root.resolve("endpoints.json"), url, root, all, procs);
+            DevnetEndpoints.write(root.resolve("endpoints.json"), url, root, all, run.nodes());
             ctx.out().println("devnet: " + all.size() + " node(s) running (" + nodes + " staked" + (spare > 0 ? ", "
                     + spare + " spare" : "") + "); endpoints in " + root.resolve("endpoints.json") + "; data in " + root
                     + (runSeconds > 0 ? "; stopping in " + runSeconds + " s" : "; Ctrl-C to stop"));
@@ -151,16 +153,7 @@ final class DevnetCommand implements Callable<Integer> {
             watch.run(runSeconds, ctx.frameworkStopping());
             return 0;
         } finally {
-            stopAll(procs);
-            if (anvilProcess != null) {
-                anvilProcess.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs already
-            }
-            ctx.out().println("devnet: stopped");
+            run.stop(runSeconds > 0 ? "--run-seconds " + runSeconds + " elapsed" : "done");
         }
     }
 
@@ -205,35 +198,4 @@ final class DevnetCommand implements Callable<Integer> {
         cmd.addAll(List.of("-jar", jar, "node", "--config", config.toString()));
         return cmd;
     }
-
-    private void pump(String name, Process p) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    ctx.out().println("[" + name + "] " + line);
-                }
-            } catch (IOException e) {
-                // process gone
-            }
-        }, "devnet-" + name);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    static void stopAll(List<Process> procs) {
-        for (Process p : procs) {
-            p.destroy();
-        }
-        for (Process p : procs) {
-            try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
 }

@@ -28,6 +28,8 @@ public final class ConfigSchema {
                     + "from the environment variable `SEQPOOL_KEY_PASSPHRASE`."),
             integer("node", "shutdownTimeoutMs", 10_000, 1_000, 600_000, "How long a graceful stop may take before the "
                     + "process exits anyway."),
+            integer("node", "startTimeoutMs", 60_000, 1_000, 600_000, "How long the required components may take to "
+                    + "start; past it the node names the ones missing and exits with 1."),
 
             path("store", "path", "", "LMDB environment directory (created if missing; locked while open). Empty: "
                     + "`<dataDir>/store`."),
@@ -121,7 +123,12 @@ public final class ConfigSchema {
             integer("admin", "port", 30401, 0, 65535, "TCP port of the admin API (0: any free port, written to "
                     + "`<dataDir>/admin.url`)."),
             path("admin", "tokenFile", "", "Where the node writes the bearer token that mutating admin calls need. "
-                    + "Empty: `<dataDir>/admin.token`."));
+                    + "Empty: `<dataDir>/admin.token`."),
+            integer("admin", "stallSeconds", 30, 2, 3_600, "A consensus height (or, on the producer, an L2 head) that "
+                    + "has not advanced for this long makes `/health` report the component DEGRADED."),
+            integer("admin", "maxConnections", 256, 4, 4_096, "Most admin connections at once, idle keep-alive ones "
+                    + "included (a thread each while a request runs, so no request waits for a thread); requests must "
+                    + "arrive whole within 5 s."));
 
     private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking", "consensus", "tss", "bridge", "pos",
             "sequencer", "trace");
