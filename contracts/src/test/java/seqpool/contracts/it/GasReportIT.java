@@ -122,6 +122,13 @@ class GasReportIT {
         row("LockingPool.slashDoubleSign", "EIP-712 votes", ok(pool.slashDoubleSign(va, sigA, vb, sigB)),
                 "two vote signatures recovered, 10 % slashed, jailed");
 
+        byte[] transfer = new byte[110]; // about the size of a signed EIP-1559 transfer
+        random.nextBytes(transfer);
+        java.math.BigInteger fee = d.forcedQueue.fee().send();
+        row("ForcedInclusionQueue.enqueue", "-", ok(d.forcedQueue.enqueue(transfer, fee)),
+                "first message (110 bytes): first writes of length and accumulator");
+        row("ForcedInclusionQueue.enqueue", "-", ok(d.forcedQueue.enqueue(transfer, fee)), "a later message (110 bytes)");
+
         assertTrue(rows.size() >= 12);
         String table = render();
         System.out.println(table);
