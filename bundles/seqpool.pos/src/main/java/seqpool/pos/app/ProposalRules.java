@@ -60,7 +60,8 @@ final class ProposalRules {
     }
 
     boolean progressValid(PosState s, L2Header h) {
-        if (s.epoch() < 1 || h.epoch() != s.epoch() || h.number() <= s.l2Head() || h.number() > s.epochLast()) {
+        if (s.epoch() < 1 || h.epoch() != s.epoch() || h.number() <= s.l2Head() || h.number() > s.epochLast()
+                || s.forcedProgressViolation(h.number(), h.forcedCursor()).isPresent()) {
             return false;
         }
         var seg = s.segmentFor(h.number());

@@ -42,6 +42,10 @@ public sealed interface PoolEvent {
     record PoolKeyRegistered(BigInteger x, BigInteger y) implements PoolEvent {
     }
 
+    /** ForcedTransactionQueued: message {@code index} of the forced-inclusion queue, the raw L2 transaction. */
+    record ForcedQueued(long index, seqpool.api.common.Bytes transaction) implements PoolEvent {
+    }
+
     /** Any other event (recorded in order, no effect on the PoS state). */
     record Other(String kind) implements PoolEvent {
     }

@@ -154,8 +154,26 @@ public final class PosMachine {
             tasks.complete(TaskParams.rewardsId(r.batchId()));
         } else if (pe instanceof PoolEvent.DoubleSignProven d) {
             tasks.complete("double-sign:" + EvidenceCodec.key(d.signer(), d.kind(), d.height(), d.round()));
+        } else if (pe instanceof PoolEvent.ForcedQueued f) {
+            onForcedQueued(f, e);
         }
         maybeReshare();
+    }
+
+    /**
+     * A forced-inclusion message, committed with its deadline: the committed L2 head now plus
+     * {@code forcedInclusionBlocks}. The queue numbers its messages 0, 1, 2, ... in L1 order, so a message that is not
+     * the next index (impossible from the real contract) is ignored, the same way on every node.
+     */
+    private void onForcedQueued(PoolEvent.ForcedQueued f, seqpool.api.bridge.L1Event e) {
+        if (!p.forcedInclusion() || f.index() != s.forcedLength) {
+            return;
+        }
+        long due = s.l2Head + p.forcedInclusionBlocks();
+        s.forcedPending.put(f.index(), new ForcedEntry(due, seqpool.codec.crypto.Keccak.keccak256(f.transaction())));
+        s.forcedLength++;
+        fx.forcedQueued(new seqpool.api.pos.ForcedMessage(f.index(), e.l1Block(), e.txHash(), f.transaction(), due,
+                false));
     }
 
     /** JailedOnL1 (a double signer, unless the pool jailed it already), then Evicted if it owns the next block. */
@@ -360,9 +378,13 @@ public final class PosMachine {
         return String.join(",", xs.stream().map(String::valueOf).toList());
     }
 
-    /** Whether an L2 header is the next progress of the current epoch, by its assigned producer. */
+    /**
+     * Whether an L2 header is the next progress of the current epoch, by its assigned producer, and keeps the
+     * forced-inclusion rule ({@link PosState#forcedProgressViolation}).
+     */
     private boolean progressValid(L2Header h) {
-        if (s.epoch < 1 || h.epoch() != s.epoch || h.number() <= s.l2Head || h.number() > s.epochLast) {
+        if (s.epoch < 1 || h.epoch() != s.epoch || h.number() <= s.l2Head || h.number() > s.epochLast
+                || s.forcedProgressViolation(h.number(), h.forcedCursor()).isPresent()) {
             return false;
         }
         var seg = s.segmentFor(h.number());
@@ -380,6 +402,10 @@ public final class PosMachine {
         s.produced.merge(h.producer(), h.number() - s.l2Head, Long::sum);
         s.l2Head = h.number();
         s.l2HeadHash = h.hash(p.l2ChainId());
+        if (h.forcedCursor() > s.forcedIncluded) { // the messages below the cursor are included
+            s.forcedIncluded = h.forcedCursor();
+            s.forcedPending.headMap(h.forcedCursor()).clear();
+        }
         if (s.l2Head == s.epochLast) {
             startEpoch();
         }
