@@ -93,8 +93,9 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
         this.codec = new L2Codec(capped.limits());
         this.store = L2BlockStore.open(kv);
         this.execution = execution;
-        this.node = execution == null ? SequencerNode.open(capped, signer.address(), store, assignments(pos))
-                : SequencerNode.open(capped, signer.address(), store, assignments(pos), execution);
+        seqpool.sequencer.chain.ForcedSource forced = seqpool.sequencer.chain.ForcedSource.of(pos);
+        this.node = execution == null ? SequencerNode.open(capped, signer.address(), store, assignments(pos), forced)
+                : SequencerNode.open(capped, signer.address(), store, assignments(pos), forced, execution);
         this.headNumber = node.head().number();
         this.producerStatus = node.producerStatus();
         if (!network.self().equals(signer.address())) {
