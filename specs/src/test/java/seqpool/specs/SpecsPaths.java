@@ -17,6 +17,11 @@ public final class SpecsPaths {
         return Path.of(System.getProperty("specs.traces", "traces"));
     }
 
+    /** The project's docs (docs/specs.md holds the table of models, docs/auditing.md the map of mutants). */
+    public static Path docsDir() {
+        return Path.of(System.getProperty("specs.docs", "../docs"));
+    }
+
     public static Path workDir() {
         return Path.of(System.getProperty("specs.work", "target/tlc"));
     }
