@@ -49,7 +49,7 @@ class DevnetSideBySideIT {
             assertTrue(b.waitFor(60, TimeUnit.SECONDS));
             assertEquals(2, b.exitValue(), bOut);
             assertEquals("devnet: port " + base + " (n1 p2p) is in use, by another devnet or program: stop it or "
-                    + "choose another --base-port (p2p ports from it, admin ports from it + 100)", bOut.strip());
+                    + "choose another --base-port (p2p ports from it, admin ports from it + 100, JSON-RPC from it + 200)", bOut.strip());
             assertFalse(Files.exists(bDir.resolve("net")), "nothing started or written");
             assertEquals(firstAddress, self((String) first.node("n1").get("admin")));
 

@@ -69,6 +69,10 @@ final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--confirmations", defaultValue = "2", description = "L1 confirmations (default: ${DEFAULT-VALUE}).")
     int confirmations;
 
+    @Option(names = "--engine", defaultValue = "evm", description = "L2 execution: evm (each node's own anvil), "
+            + "embedded (native transfers in Java) or none (empty blocks) (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Option(names = "--producer-timeout-ms", defaultValue = "3000", description = "Stall before a rotation vote "
             + "(default: ${DEFAULT-VALUE}).")
     long producerTimeoutMs;
@@ -95,6 +99,16 @@ final class DevnetCommand implements Callable<Integer> {
         if (jar == null || !jar.endsWith(".jar") || jar.contains(java.io.File.pathSeparator)) {
             ctx.err().println("devnet: run it from the executable jar (./seqpool devnet)");
             return 2;
+        }
+        if (!List.of("evm", "embedded", "none").contains(engine)) {
+            ctx.err().println("devnet: --engine must be evm, embedded or none, got " + engine);
+            return 2;
+        }
+        if (engine.equals("evm") && !Files.isExecutable(l2Anvil())) {
+            ctx.err().println("devnet: anvil not found at " + l2Anvil() + " (the evm engine runs one per node; build "
+                    + "once with ./seqpool, which installs it from npm into contracts/node_modules, or pass --anvil PATH, "
+                    + "or --engine embedded)");
+            return 1;
         }
         Optional<String> taken = DevnetPorts.firstInUse(nodes + spare, basePort);
         if (taken.isPresent()) {
@@ -131,8 +145,9 @@ final class DevnetCommand implements Callable<Integer> {
                 ctx.out().println("devnet: L1 " + url);
             }
             long genesisBlock = setUpL1(url, root, all);
+            String anvilForL2 = engine.equals("evm") ? l2Anvil().toString() : "";
             DevnetNode.PoolSettings pool = new DevnetNode.PoolSettings(url, genesisBlock, epochLength, blockTimeMs,
-                    confirmations, producerTimeoutMs, jailAfter);
+                    confirmations, producerTimeoutMs, jailAfter, engine, anvilForL2, System.currentTimeMillis() / 1000);
             for (DevnetNode n : all) {
                 n.writeConfig(all, pool);
             }
@@ -149,6 +164,16 @@ final class DevnetCommand implements Callable<Integer> {
             ctx.out().println("devnet: " + all.size() + " node(s) running (" + nodes + " staked" + (spare > 0 ? ", "
                     + spare + " spare" : "") + "); endpoints in " + root.resolve("endpoints.json") + "; data in " + root
                     + (runSeconds > 0 ? "; stopping in " + runSeconds + " s" : "; Ctrl-C to stop"));
+            if (!engine.equals("none")) {
+                ctx.out().println("devnet: L2 JSON-RPC " + all.get(0).rpcUrl() + " (every node serves one: see "
+                        + "endpoints.json; chain id 901, engine " + engine + "), e.g. cast block-number --rpc-url "
+                        + all.get(0).rpcUrl());
+                ctx.out().println("devnet: funded L2 dev accounts (anvil's public test keys, 10,000 ETH each):");
+                for (int i = 0; i < DevnetAccounts.count(); i++) {
+                    ctx.out().println("devnet:   " + DevnetAccounts.account(i).getAddress() + "  key "
+                            + DevnetAccounts.privateKeyHex(i));
+                }
+            }
             DevnetWatch watch = new DevnetWatch(ctx, url, root, all, nodes);
             watch.run(runSeconds, ctx.frameworkStopping());
             return 0;
@@ -189,6 +214,11 @@ final class DevnetCommand implements Callable<Integer> {
             ctx.out().println("devnet: contracts in " + root.resolve("contracts.yaml") + "; genesis L1 block " + genesis);
             return genesis;
         }
+    }
+
+    /** The anvil binary: --anvil, else $SEQPOOL_ANVIL (set by ./seqpool), else anvil on the PATH. */
+    private Path l2Anvil() {
+        return anvil != null ? anvil : Path.of(System.getenv().getOrDefault("SEQPOOL_ANVIL", "anvil"));
     }
 
     private static List<String> command(String jar, Path config) {

@@ -74,7 +74,8 @@ final class DevnetWatch {
                 return false;
             }
             ctx.out().println("devnet: " + n.name() + " UP, peers " + Math.max(peers, 0) + "/" + (nodes.size() - 1)
-                    + ", address " + n.address() + ", admin " + n.admin() + ", p2p 127.0.0.1:" + n.p2pPort());
+                    + ", address " + n.address() + ", admin " + n.admin() + ", p2p 127.0.0.1:" + n.p2pPort()
+                    + ", json-rpc " + n.rpcUrl());
             if (peers < nodes.size() - 1) {
                 return false;
             }

@@ -110,6 +110,16 @@ public final class ConfigSchema {
                     + "L1 after r times this delay."),
 
             longKey("sequencer", "blockTimeMs", 1000, 50, 600_000, "L2 block interval of the assigned producer, in ms."),
+            enumKey("sequencer", "engine", "none", List.of("none", "embedded", "evm"), "Execution engine: `none` "
+                    + "(signed empty blocks), `embedded` (native transfers in Java) or `evm` (the node's own anvil)."),
+            path("sequencer", "anvilBinary", "", "anvil binary of the `evm` engine (the devnet passes the one the "
+                    + "build installed)."),
+            longKey("sequencer", "genesisTimestamp", 1_700_000_000L, 0, Long.MAX_VALUE, "L2 genesis time in seconds; "
+                    + "the same on every node (the `evm` engine's genesis block)."),
+            integer("sequencer", "maxBlockTxs", 5000, 1, 20_000, "Most transactions in one L2 block."),
+
+            str("rpc", "host", "127.0.0.1", "Interface of the Ethereum JSON-RPC server (HTTP and WebSocket)."),
+            integer("rpc", "port", 9545, 0, 65535, "Port of the Ethereum JSON-RPC server."),
 
             str("l1", "rpcUrl", "http://127.0.0.1:8545", "JSON-RPC endpoint of the L1 (Ethereum) node: http(s) or "
                     + "ws(s) URL."),
@@ -134,7 +144,7 @@ public final class ConfigSchema {
                     + "arrive whole within 5 s."));
 
     private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking", "consensus", "tss", "bridge", "pos",
-            "sequencer", "trace");
+            "sequencer", "trace", "rpc");
 
     private static final Map<String, Map<String, ConfigKey>> BY_SECTION;
 

@@ -44,8 +44,8 @@ public final class NodeRunner implements AutoCloseable {
     private final CountDownLatch frameworkStopping;
     private LocalNodeSigner signer;
     private ServiceRegistration<NodeSigner> signerRegistration;
-    private final List<ServiceTracker<?, ?>> coreServices = new java.util.ArrayList<>();
-    private final Map<String, ServiceTracker<?, ?>> requiredTrackers = new LinkedHashMap<>();
+    private final List<HeldService> coreServices = new java.util.ArrayList<>();
+    private final Map<String, HeldService> requiredTrackers = new LinkedHashMap<>();
     /** How long a required service may stay missing after its bundle reported an activation error. */
     private static final long FAILURE_GRACE_MS = 1_000;
 
@@ -121,8 +121,8 @@ public final class NodeRunner implements AutoCloseable {
         Map<String, Long> failedSince = new LinkedHashMap<>();
         while (true) {
             List<String> missing = new java.util.ArrayList<>();
-            for (Map.Entry<String, ServiceTracker<?, ?>> e : requiredTrackers.entrySet()) {
-                if (e.getValue().getService() != null) {
+            for (Map.Entry<String, HeldService> e : requiredTrackers.entrySet()) {
+                if (e.getValue().available()) {
                     continue;
                 }
                 missing.add(e.getKey());
@@ -193,9 +193,8 @@ public final class NodeRunner implements AutoCloseable {
         }
     }
 
-    private ServiceTracker<?, ?> track(String type) {
-        ServiceTracker<?, ?> t = new ServiceTracker<>(context, type, null);
-        t.open();
+    private HeldService track(String type) {
+        HeldService t = new HeldService(context, type);
         coreServices.add(t);
         return t;
     }
@@ -228,7 +227,7 @@ public final class NodeRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceTracker<?, ?> t : coreServices) {
+        for (HeldService t : coreServices) {
             try {
                 t.close();
             } catch (IllegalStateException alreadyGone) {
