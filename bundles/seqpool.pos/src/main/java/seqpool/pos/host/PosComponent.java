@@ -94,7 +94,8 @@ public final class PosComponent {
         return new PosParams(d.chainId(), Address.fromHex(d.lockingPool()), Address.fromHex(d.sequencerSet()),
                 Address.fromHex(d.poolKeyRegistry()), c.l2ChainId(), c.firstL2Block(), c.epochLength(),
                 c.jailAfterFaults(), c.faultWindowEpochs(), c.taskTimeoutHeights(), c.maxEventsPerBlock(),
-                KeyId.of(c.keyId()), d.forcedInclusionQueue().map(Address::fromHex), c.forcedInclusionBlocks());
+                KeyId.of(c.keyId()), d.forcedInclusionQueue().map(Address::fromHex), c.forcedInclusionBlocks(),
+                c.l2EquivocationSlashBps());
     }
 
     private void start(BundleContext context, PosConfig config, DeployedContracts contracts, PosParams params,

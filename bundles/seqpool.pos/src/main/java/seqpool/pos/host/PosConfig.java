@@ -34,6 +34,10 @@ public @interface PosConfig {
 
     int maxEventsPerBlock() default 64;
 
+    @AttributeDefinition(description = "basis points of its stake an L2 producer loses for signing two blocks of one "
+            + "number; the same on every node", min = "0", max = "10000")
+    int l2EquivocationSlashBps() default 1000;
+
     @AttributeDefinition(description = "a forced-inclusion message is due this many L2 blocks after the committed L2 "
             + "head it was committed at (0: forced inclusion off); the same on every node")
     long forcedInclusionBlocks() default 10;

@@ -48,7 +48,8 @@ public final class PoolEventDecoder {
                 }),
                 rule(lp, LockingPool.SLASHED_EVENT, l -> {
                     var e = LockingPool.getSlashedEventFromLog(l);
-                    return new PoolEvent.StakeChanged(e.seqId.longValueExact(), e.remaining);
+                    return new PoolEvent.SlashedOnL1(e.seqId.longValueExact(), e.remaining,
+                            new Hash32(Bytes.wrap(e.reasonHash)));
                 }),
                 rule(lp, LockingPool.STATUSCHANGED_EVENT, l -> {
                     var e = LockingPool.getStatusChangedEventFromLog(l);

@@ -81,6 +81,10 @@ public final class PosMachine {
             if (progressValid(pr.header())) {
                 applyL2Progress(pr.header());
             }
+        } else if (tx instanceof PosTx.L2EquivocationTx q) {
+            if (L2EquivocationRule.refusal(p, s, q).isEmpty()) {
+                punishL2Equivocation(q);
+            }
         } else if (tx instanceof PosTx.Signed signed) {
             if (!signatureValid(signed)) {
                 return;
@@ -127,6 +131,15 @@ public final class PosMachine {
             }
         } else if (pe instanceof PoolEvent.StakeChanged c) {
             member(c.seqId()).ifPresent(m -> m.stake = c.total());
+        } else if (pe instanceof PoolEvent.SlashedOnL1 sl) {
+            member(sl.seqId()).ifPresent(m -> {
+                m.stake = sl.total();
+                String id = TaskParams.slashId(m.seqId, sl.reasonHash());
+                if (tasks.has(id)) { // the pool's own slash() landed: LockingPool counted one more pool action
+                    s.poolActionNonce++;
+                    tasks.complete(id);
+                }
+            });
         } else if (pe instanceof PoolEvent.StatusChanged c) {
             member(c.seqId()).ifPresent(m -> {
                 boolean wasWanted = m.wantedInCommittee();
@@ -479,6 +492,33 @@ public final class PosMachine {
         if (fault) {
             s.memberBySigner(stalled).ifPresent(this::fault);
         }
+    }
+
+    /**
+     * A proven L2 equivocation: the pool slashes {@code l2EquivocationSlashBps} of the producer's committed stake and jails
+     * it (both through LockingPool, signed by the pool key, on the pool-actions lane), and the rest of the epoch goes
+     * to another producer. The committee reshares without it, as for any jailed member.
+     */
+    private void punishL2Equivocation(PosTx.L2EquivocationTx q) {
+        Member m = s.memberBySigner(q.first().producer()).orElseThrow();
+        long number = q.first().number();
+        Hash32 reason = L2EquivocationRule.reason(m, number);
+        s.punishedEquivocations.add(reason);
+        fx.trace("L2Equivocation", "validator", m.signer.toHex(), "block", number);
+        BigInteger amount = m.stake.multiply(BigInteger.valueOf(p.l2EquivocationSlashBps()))
+                .divide(BigInteger.valueOf(10_000));
+        if (amount.signum() > 0) {
+            tasks.queue(TaskParams.slashId(m.seqId, reason), PosTaskKind.SIGN_SLASH, "pool-actions", s.epoch, Map.of(
+                    "seqId", Long.toString(m.seqId), "amount", amount.toString(), "reason", reason.value().toHex()));
+        }
+        if (!m.poolJailed) {
+            m.poolJailed = true;
+            fx.trace("Jailed", "validator", m.signer.toHex());
+            tasks.queue(TaskParams.jailId(m.seqId, reason), PosTaskKind.SIGN_JAIL, "pool-actions", s.epoch, Map.of(
+                    "seqId", Long.toString(m.seqId), "reason", reason.value().toHex()));
+            maybeReshare();
+        }
+        rotateAwayFrom(m.signer, false);
     }
 
     /** Faulted, and Jailed once the member stalled jailAfterFaults times within the fault window. */

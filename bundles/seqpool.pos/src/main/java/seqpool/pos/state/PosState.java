@@ -53,6 +53,11 @@ public final class PosState {
      * by index.
      */
     long forcedLength;
+    /**
+     * The reasons ({@link TaskParams#l2EquivocationReason}) of the L2 equivocations already punished: evidence for one
+     * producer and block number slashes once, whichever pair of headers proves it.
+     */
+    final java.util.TreeSet<Hash32> punishedEquivocations = new java.util.TreeSet<>();
     long forcedIncluded;
     final TreeMap<Long, ForcedEntry> forcedPending = new TreeMap<>();
 
@@ -98,6 +103,10 @@ public final class PosState {
 
     public List<Member> members() {
         return List.copyOf(members.values());
+    }
+
+    public boolean equivocationPunished(Hash32 reason) {
+        return punishedEquivocations.contains(reason);
     }
 
     public Optional<Member> memberBySigner(Address signer) {

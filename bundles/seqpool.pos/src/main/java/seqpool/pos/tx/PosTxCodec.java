@@ -21,7 +21,8 @@ import seqpool.pos.bin.BinWriter;
  * <p>An L2 header whose chain has consumed forced-inclusion messages carries its {@code forcedCursor}: as transaction
  * type 4 ({@code L2ProgressTx}) or head flag 2 (in a {@code RotateVote}), each followed by the header and the cursor
  * (never 0). A header with cursor 0 keeps type 2 and flag 1, byte for byte as before forced inclusion, so each
- * transaction still has exactly one encoding. Stateless.
+ * transaction still has exactly one encoding. L2 equivocation evidence (type 5) is two headers, each preceded by a
+ * cursor flag (0 none, 1 present). Stateless.
  */
 public final class PosTxCodec {
     static final int VERSION = 1;
@@ -29,6 +30,7 @@ public final class PosTxCodec {
     static final int L2_PROGRESS = 2;
     static final int SIGNED = 3;
     static final int L2_PROGRESS_FORCED = 4;
+    static final int L2_EQUIVOCATION = 5;
     static final int ROTATE_VOTE = 1;
     static final int TASK_REPORT = 2;
     public static final int MAX_EVENT_DATA = 16 * 1024;
@@ -45,6 +47,12 @@ public final class PosTxCodec {
         } else if (tx instanceof PosTx.L2ProgressTx p) {
             w.u8(p.header().forcedCursor() == 0 ? L2_PROGRESS : L2_PROGRESS_FORCED);
             header(w, p.header());
+        } else if (tx instanceof PosTx.L2EquivocationTx q) {
+            w.u8(L2_EQUIVOCATION);
+            for (L2Header h : List.of(q.first(), q.second())) {
+                w.u8(h.forcedCursor() == 0 ? 0 : 1);
+                header(w, h);
+            }
         } else if (tx instanceof PosTx.Signed s) {
             w.u8(SIGNED).bytes(encodeBody(s.body())).address(s.signer()).signature(s.signature());
         }
@@ -63,6 +71,7 @@ public final class PosTxCodec {
                 case L1_EVENT -> new PosTx.L1EventTx(event(r));
                 case L2_PROGRESS -> new PosTx.L2ProgressTx(header(r, false));
                 case L2_PROGRESS_FORCED -> new PosTx.L2ProgressTx(header(r, true));
+                case L2_EQUIVOCATION -> new PosTx.L2EquivocationTx(flaggedHeader(r), flaggedHeader(r));
                 case SIGNED -> new PosTx.Signed(decodeBody(r.bytes(4096)), r.address(), r.signature());
                 default -> throw new MalformedTxException("unknown PoS transaction type " + type);
             };
@@ -161,6 +170,14 @@ public final class PosTxCodec {
         if (h.forcedCursor() != 0) {
             w.u64(h.forcedCursor());
         }
+    }
+
+    private static L2Header flaggedHeader(BinReader r) throws MalformedTxException {
+        int flag = r.u8();
+        if (flag > 1) {
+            throw new MalformedTxException("bad cursor flag " + flag);
+        }
+        return header(r, flag == 1);
     }
 
     private static L2Header header(BinReader r, boolean withCursor) throws MalformedTxException {

@@ -76,6 +76,19 @@ public final class L1Events {
                 new Uint64(last)));
     }
 
+    /** LockingPool's Slashed(seqId, amount, reasonHash, remaining, nonce). */
+    public L1Event slashed(long seqId, BigInteger amount, Hash32 reason, BigInteger remaining) {
+        return event(lockingPool, LockingPool.SLASHED_EVENT, List.of(word(seqId), reason),
+                List.of(new Uint256(amount), new Uint256(remaining), new Uint64(3)));
+    }
+
+    /** LockingPool's Jailed(seqId, until, reasonHash, nonce). */
+    public L1Event jailed(long seqId, Hash32 reason) {
+        return event(lockingPool, LockingPool.JAILED_EVENT, List.of(word(seqId)),
+                List.of(new Uint64(10_000), new org.web3j.abi.datatypes.generated.Bytes32(reason.value().toArray()),
+                        new Uint64(4)));
+    }
+
     /** ForcedInclusionQueue's ForcedTransactionQueued(index, sender, signedTx). */
     public L1Event forcedQueued(long index, Address sender, Bytes signedTx) {
         return event(queue, seqpool.contracts.wrappers.ForcedInclusionQueue.FORCEDTRANSACTIONQUEUED_EVENT,

@@ -233,6 +233,17 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
     }
 
     @Override
+    public List<seqpool.api.sequencer.L2Equivocation> equivocations() {
+        try {
+            return store.equivocations().stream()
+                    .map(r -> new seqpool.api.sequencer.L2Equivocation(r.kept(), r.conflicting())).toList();
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "cannot read equivocation evidence: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<L2Block> listener) {
         subscribers.add(listener);
         return () -> subscribers.remove(listener);
