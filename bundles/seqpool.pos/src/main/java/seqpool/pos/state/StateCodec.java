@@ -172,9 +172,9 @@ public final class StateCodec {
             }
         }
         if (schema == SCHEMA_PUNISHED) {
-            int n = r.u32Int(10_000_000);
+            int punished = r.u32Int(10_000_000);
             Hash32 previous = null;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < punished; i++) {
                 Hash32 h = r.hash();
                 if (previous != null && h.compareTo(previous) <= 0) {
                     throw new MalformedTxException("punished equivocations out of order");
@@ -182,7 +182,7 @@ public final class StateCodec {
                 s.punishedEquivocations.add(h);
                 previous = h;
             }
-            if (n == 0) {
+            if (punished == 0) {
                 throw new MalformedTxException("PoS state schema 3 without a punished equivocation");
             }
         }

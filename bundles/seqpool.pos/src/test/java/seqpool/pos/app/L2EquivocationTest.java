@@ -27,6 +27,7 @@ import seqpool.api.sequencer.L2Block;
 import seqpool.api.sequencer.L2Chain;
 import seqpool.api.sequencer.L2Equivocation;
 import seqpool.codec.crypto.LocalNodeSigner;
+import seqpool.codec.l2.L2HeaderHashing;
 import seqpool.contracts.digest.PoolMessageDigest;
 import seqpool.pos.state.Member;
 import seqpool.pos.state.PosState;
@@ -34,7 +35,6 @@ import seqpool.pos.state.StateCodec;
 import seqpool.pos.testing.FakeBridge;
 import seqpool.pos.testing.PoolFixture;
 import seqpool.pos.tx.L2Header;
-import seqpool.pos.tx.L2HeaderHashing;
 import seqpool.pos.tx.PosTx;
 import seqpool.pos.tx.PosTxCodec;
 import seqpool.store.memory.InMemoryKeyValueStore;
@@ -194,7 +194,7 @@ class L2EquivocationTest {
 
             @Override
             public List<L2Equivocation> equivocations() {
-                return List.of(new L2Equivocation(block(a), block(b)));
+                return List.of(new L2Equivocation(asBlock(a), asBlock(b)));
             }
         };
         app = new PosApplication(fx.params, kv, fx.genesis, bridge, () -> Optional.of(chain), events);
@@ -207,7 +207,7 @@ class L2EquivocationTest {
                 fx.keys.get(0).address(), List.of(), 100, 1 << 20)), "punished once: not proposed again");
     }
 
-    private L2Block block(L2Header h) {
+    private L2Block asBlock(L2Header h) {
         return new L2Block(h.number(), h.hash(fx.params.l2ChainId()), h.parentHash(), h.epoch(), h.producer(),
                 h.timestampMillis(), List.of(), h.stateRoot(), h.signature());
     }
