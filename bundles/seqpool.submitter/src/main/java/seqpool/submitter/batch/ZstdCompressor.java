@@ -35,7 +35,12 @@ public record ZstdCompressor(int level) implements Compressor {
     @Override
     public byte[] decompress(byte[] in, int offset, int length, int maxOutput) throws BatchFormatException {
         try {
-            long frame = Zstd.findFrameCompressedSize(in, offset, length);
+            long frame;
+            try {
+                frame = Zstd.findFrameCompressedSize(in, offset, length);
+            } catch (RuntimeException e) {
+                throw new BatchFormatException("zstd: not a complete frame (" + e.getMessage() + ")", e);
+            }
             if (Zstd.isError(frame)) {
                 throw new BatchFormatException("zstd: not a complete frame (" + Zstd.getErrorName(frame) + ")");
             }
