@@ -42,6 +42,28 @@ public interface PosService {
 
     AutoCloseable subscribe(PosListener listener);
 
+    /** The most batches one {@link #postedBatches} answer lists. */
+    int MAX_POSTED_BATCHES = 256;
+
+    /**
+     * Proposes, as a consensus transaction signed by this node, that the pool sign {@code header} (built with
+     * {@code compression}) for L1 {@code BatchInbox} (since 2.1). The pool accepts it only as the next batch (index and
+     * first L2 block right after the last committed one, last block within the committed L2 head) while no other batch
+     * is being signed; then a {@link PosTaskKind#SIGN_BATCH} task opens and every signer re-derives the batch from its
+     * own chain before it contributes. Returns once submitted, not decided.
+     */
+    void proposeBatch(seqpool.api.submitter.BatchHeader header, seqpool.api.submitter.BatchCompression compression);
+
+    /**
+     * Refuses to sign the batch of {@code task} (a {@link PosTaskKind#SIGN_BATCH} attempt this node was chosen for),
+     * saying why (since 2.1): committed, so every node and auditor sees it. The pool tries other signers, and drops the
+     * proposal once more members refused than could ever leave a threshold of signers.
+     */
+    void refuseBatch(PosTask task, String reason);
+
+    /** The most recent batches committed as appended on L1 (at most {@link #MAX_POSTED_BATCHES}), oldest first. */
+    List<PostedBatch> postedBatches();
+
     /**
      * The committed forced-inclusion queue (since 2.1): its parameters and committed L2 head, and the messages from
      * index {@code fromIndex} on (at most {@link #MAX_FORCED_MESSAGES}), all from one committed state.

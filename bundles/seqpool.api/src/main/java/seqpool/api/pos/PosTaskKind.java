@@ -5,7 +5,8 @@ package seqpool.api.pos;
  * SIGN_JAIL sign a pool message for L1 (SequencerSet.commitEpoch / recommitEpoch, LockingPool.submitRewards / jail)
  * and post it; REPORT_DOUBLE_SIGN posts committed equivocation evidence to LockingPool.slashDoubleSign; SIGN_SLASH
  * (since 2.1) signs and posts LockingPool.slash for a fault the pool proved itself (an L2 producer that signed two
- * blocks of one number); SIGN_BATCH is the batch submitter's.
+ * blocks of one number); SIGN_BATCH (since 2.1) signs a proposed batch header for BatchInbox.appendBatch, after each
+ * signer re-derived the batch from its own L2 chain (the batch submitter carries it out, not the PoS duties).
  */
 public enum PosTaskKind {
     KEYGEN, RESHARE, ROTATE_KEY, SIGN_EPOCH, SIGN_REWARDS, SIGN_JAIL, SIGN_BATCH, REPORT_DOUBLE_SIGN, SIGN_SLASH

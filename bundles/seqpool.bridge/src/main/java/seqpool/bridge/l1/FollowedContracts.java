@@ -15,6 +15,7 @@ import seqpool.api.common.Address;
 import seqpool.api.common.Hash32;
 import seqpool.bridge.follow.EventKinds;
 import seqpool.contracts.deploy.DeployedContracts;
+import seqpool.contracts.wrappers.BatchInbox;
 import seqpool.contracts.wrappers.ForcedInclusionQueue;
 import seqpool.contracts.wrappers.LockingPool;
 import seqpool.contracts.wrappers.ModuleRegistry;
@@ -23,7 +24,7 @@ import seqpool.contracts.wrappers.SequencerSet;
 
 /**
  * The contracts the Listener follows — {@code LockingPool}, {@code SequencerSet}, {@code PoolKeyRegistry},
- * {@code ModuleRegistry} and, when the addresses file names one, {@code ForcedInclusionQueue}, at the addresses of the
+ * {@code ModuleRegistry}, {@code BatchInbox} (the batches L1 holds: the L2 safe head) and, when the addresses file names one, {@code ForcedInclusionQueue}, at the addresses of the
  * addresses file — and the names of their events. The names come from
  * the {@code Event} definitions of the generated web3j wrappers (every {@code public static final Event} field, so
  * inherited events such as {@code OwnershipTransferred} are included): topic 0 is the keccak-256 of the event's
@@ -50,6 +51,7 @@ public final class FollowedContracts implements EventKinds {
         add(byName, kinds, "SequencerSet", d.sequencerSet(), SequencerSet.class);
         add(byName, kinds, "PoolKeyRegistry", d.poolKeyRegistry(), PoolKeyRegistry.class);
         add(byName, kinds, "ModuleRegistry", d.moduleRegistry(), ModuleRegistry.class);
+        add(byName, kinds, "BatchInbox", d.batchInbox(), BatchInbox.class);
         d.forcedInclusionQueue().ifPresent(q -> add(byName, kinds, FORCED_QUEUE, q, ForcedInclusionQueue.class));
         return new FollowedContracts(d.chainId(), Map.copyOf(byName), Map.copyOf(kinds));
     }
@@ -85,10 +87,13 @@ public final class FollowedContracts implements EventKinds {
         return out;
     }
 
-    /** The followed addresses: LockingPool, SequencerSet, PoolKeyRegistry, ModuleRegistry[, ForcedInclusionQueue]. */
+    /**
+     * The followed addresses: LockingPool, SequencerSet, PoolKeyRegistry, ModuleRegistry, BatchInbox[,
+     * ForcedInclusionQueue].
+     */
     public List<Address> addresses() {
         List<Address> out = new java.util.ArrayList<>(List.of(byName.get("LockingPool"), byName.get("SequencerSet"),
-                byName.get("PoolKeyRegistry"), byName.get("ModuleRegistry")));
+                byName.get("PoolKeyRegistry"), byName.get("ModuleRegistry"), byName.get("BatchInbox")));
         if (byName.containsKey(FORCED_QUEUE)) {
             out.add(byName.get(FORCED_QUEUE));
         }

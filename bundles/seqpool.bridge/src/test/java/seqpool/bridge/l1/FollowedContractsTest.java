@@ -51,16 +51,19 @@ class FollowedContractsTest {
         assertEquals(EventKinds.UNKNOWN, followed.kindOf(pool, epoch), "an event of another contract");
         assertEquals(EventKinds.UNKNOWN, followed.kindOf(pool, Hash32.ZERO));
         assertEquals(EventKinds.UNKNOWN, followed.kindOf(Address.fromHex(DEPLOYED.batchInbox()), epoch));
+        assertEquals("BatchAppended", followed.kindOf(Address.fromHex(DEPLOYED.batchInbox()),
+                Hash32.fromHex(EventEncoder.encode(seqpool.contracts.wrappers.BatchInbox.BATCHAPPENDED_EVENT))));
     }
 
     @Test
-    void followsTheFourContractsAndNamesTheSource() {
+    void followsTheFiveContractsAndNamesTheSource() {
         assertEquals(List.of(DEPLOYED.lockingPool(), DEPLOYED.sequencerSet(), DEPLOYED.poolKeyRegistry(),
-                DEPLOYED.moduleRegistry()), followed.addresses().stream().map(Address::toHex).toList());
+                DEPLOYED.moduleRegistry(), DEPLOYED.batchInbox()),
+                followed.addresses().stream().map(Address::toHex).toList());
         String source = followed.source();
         assertTrue(source.startsWith("chainId=31337 "), source);
         assertTrue(source.contains("LockingPool=" + DEPLOYED.lockingPool()), source);
-        assertTrue(!source.contains(DEPLOYED.batchInbox()), source);
+        assertTrue(source.contains("BatchInbox=" + DEPLOYED.batchInbox()), source);
     }
 
     @Test
@@ -70,7 +73,7 @@ class FollowedContractsTest {
                 DEPLOYED.lockingPool(), DEPLOYED.sequencerSet(), DEPLOYED.batchInbox(), DEPLOYED.moduleRegistry(),
                 DEPLOYED.timelock(), java.util.Optional.of(queue));
         FollowedContracts f = FollowedContracts.of(withQueue);
-        assertEquals(queue, f.addresses().get(4).toHex());
+        assertEquals(queue, f.addresses().get(5).toHex());
         assertEquals("ForcedTransactionQueued", f.kindOf(Address.fromHex(queue),
                 Hash32.fromHex(EventEncoder.encode(ForcedInclusionQueue.FORCEDTRANSACTIONQUEUED_EVENT))));
         assertTrue(f.source().contains("ForcedInclusionQueue=" + queue), f.source());

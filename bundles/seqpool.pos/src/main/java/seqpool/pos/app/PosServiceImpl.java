@@ -108,6 +108,32 @@ public final class PosServiceImpl implements PosService {
     }
 
     @Override
+    public void proposeBatch(seqpool.api.submitter.BatchHeader h, seqpool.api.submitter.BatchCompression compression) {
+        var d = h.data();
+        var body = new SignedBody.BatchProposal(h.batchIndex(), h.firstL2Block(), h.lastL2Block(), h.blockHashes(),
+                h.postStateRoot(), d.kind() == seqpool.api.submitter.DataCommitment.Kind.BLOB ? 1 : 0, d.hashes(),
+                compression.id());
+        SubmitResult r = engine.get().map(e -> e.submit(txs.sign(body))).orElse(SubmitResult.REJECTED);
+        LOG.log(System.Logger.Level.INFO, "proposed batch " + h.batchIndex() + " (L2 " + h.firstL2Block() + ".."
+                + h.lastL2Block() + ", " + d.kind() + "): " + r);
+    }
+
+    @Override
+    public void refuseBatch(seqpool.api.pos.PosTask task, String reason) {
+        String why = reason.length() > SignedBody.BatchRefusal.MAX_REASON
+                ? reason.substring(0, SignedBody.BatchRefusal.MAX_REASON) : reason;
+        SubmitResult r = engine.get().map(e -> e.submit(txs.sign(new SignedBody.BatchRefusal(task.id(),
+                task.attempt(), why)))).orElse(SubmitResult.REJECTED);
+        LOG.log(System.Logger.Level.WARNING, "refused to sign " + task.id() + " attempt " + task.attempt() + ": " + why
+                + " (" + r + ")");
+    }
+
+    @Override
+    public List<seqpool.api.pos.PostedBatch> postedBatches() {
+        return app.view().postedBatches();
+    }
+
+    @Override
     public AutoCloseable subscribe(PosListener listener) {
         return events.subscribe(listener);
     }

@@ -21,10 +21,12 @@ import seqpool.pos.state.Task;
 
 /**
  * An immutable picture of the committed state, published after each commit for readers on other threads; the forced
- * queue's length and included count are of the same state as the status (its committed L2 head).
+ * queue's length and included count are of the same state as the status (its committed L2 head), and so are the
+ * batches L1 holds.
  */
 record PosView(PoolStatus status, List<ProducerAssignment> currentAssignments, EpochMembers members,
-        List<PosTask> openTasks, List<Address> committee, long forcedLength, long forcedIncluded) {
+        List<PosTask> openTasks, List<Address> committee, long forcedLength, long forcedIncluded,
+        List<seqpool.api.pos.PostedBatch> postedBatches) {
 
     static PosView of(PosState s) {
         List<PoolMember> members = new ArrayList<>();
@@ -44,7 +46,8 @@ record PosView(PoolStatus status, List<ProducerAssignment> currentAssignments, E
         PoolStatus status = new PoolStatus(s.height(), s.epoch(), now, s.l2Head(), key, members, open.size(),
                 s.l1Block());
         return new PosView(status, current, new EpochMembers(s.epoch(), members), open,
-                s.committee().map(c -> c.members()).orElse(List.of()), s.forcedLength(), s.forcedIncluded());
+                s.committee().map(c -> c.members()).orElse(List.of()), s.forcedLength(), s.forcedIncluded(),
+                s.postedBatches());
     }
 
     private static MemberStatus status(PosState s, Member m) {

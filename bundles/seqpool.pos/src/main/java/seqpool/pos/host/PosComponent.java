@@ -95,7 +95,7 @@ public final class PosComponent {
                 Address.fromHex(d.poolKeyRegistry()), c.l2ChainId(), c.firstL2Block(), c.epochLength(),
                 c.jailAfterFaults(), c.faultWindowEpochs(), c.taskTimeoutHeights(), c.maxEventsPerBlock(),
                 KeyId.of(c.keyId()), d.forcedInclusionQueue().map(Address::fromHex), c.forcedInclusionBlocks(),
-                c.l2EquivocationSlashBps());
+                c.l2EquivocationSlashBps(), Optional.of(Address.fromHex(d.batchInbox())));
     }
 
     private void start(BundleContext context, PosConfig config, DeployedContracts contracts, PosParams params,

@@ -43,6 +43,15 @@ public final class PoolDigests {
                 seqIds.stream().map(BigInteger::valueOf).toList(), blocks.stream().map(BigInteger::valueOf).toList()));
     }
 
+    /** BatchInbox.batchDigest of the header (index, range, block-hash commitment, state root, data kind and hashes). */
+    public Hash32 appendBatch(long index, long first, long last, Hash32 blockHashes, Hash32 postStateRoot, int dataKind,
+            List<Hash32> dataHashes) {
+        Address inbox = p.batchInbox().orElseThrow(() -> new IllegalStateException("no BatchInbox followed"));
+        return h(PoolMessageDigest.appendBatch(p.l1ChainId(), inbox.toHex(), index, first, last,
+                blockHashes.value().toArray(), postStateRoot.value().toArray(), dataKind,
+                dataHashes.stream().map(x -> x.value().toArray()).toList()));
+    }
+
     private static Hash32 h(byte[] digest) {
         return new Hash32(Bytes.wrap(digest));
     }

@@ -50,6 +50,10 @@ public sealed interface PoolEvent {
     record ForcedQueued(long index, seqpool.api.common.Bytes transaction) implements PoolEvent {
     }
 
+    /** BatchInbox accepted batch {@code index} covering L2 blocks first..last. */
+    record BatchAppended(long index, long firstL2Block, long lastL2Block) implements PoolEvent {
+    }
+
     /** Any other event (recorded in order, no effect on the PoS state). */
     record Other(String kind) implements PoolEvent {
     }

@@ -12,6 +12,7 @@ import seqpool.api.bridge.L1Event;
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
+import seqpool.contracts.wrappers.BatchInbox;
 import seqpool.contracts.wrappers.ForcedInclusionQueue;
 import seqpool.contracts.wrappers.LockingPool;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
@@ -87,6 +88,11 @@ public final class PoolEventDecoder {
         p.forcedQueue().ifPresent(q -> all.add(rule(q, ForcedInclusionQueue.FORCEDTRANSACTIONQUEUED_EVENT, l -> {
             var e = ForcedInclusionQueue.getForcedTransactionQueuedEventFromLog(l);
             return new PoolEvent.ForcedQueued(e.index.longValueExact(), Bytes.wrap(e.signedTx));
+        })));
+        p.batchInbox().ifPresent(b -> all.add(rule(b, BatchInbox.BATCHAPPENDED_EVENT, l -> {
+            var e = BatchInbox.getBatchAppendedEventFromLog(l);
+            return new PoolEvent.BatchAppended(e.index.longValueExact(), e.firstL2Block.longValueExact(),
+                    e.lastL2Block.longValueExact());
         })));
         rules = List.copyOf(all);
     }

@@ -93,6 +93,10 @@ public final class PosMachine {
                 applyRotationVote(signed.signer(), v);
             } else if (signed.body() instanceof SignedBody.TaskReport r) {
                 applyTaskReport(signed.signer(), r);
+            } else if (signed.body() instanceof SignedBody.BatchProposal b) {
+                applyBatchProposal(signed.signer(), b);
+            } else if (signed.body() instanceof SignedBody.BatchRefusal f) {
+                applyBatchRefusal(signed.signer(), f);
             }
         }
     }
@@ -169,6 +173,8 @@ public final class PosMachine {
             tasks.complete("double-sign:" + EvidenceCodec.key(d.signer(), d.kind(), d.height(), d.round()));
         } else if (pe instanceof PoolEvent.ForcedQueued f) {
             onForcedQueued(f, e);
+        } else if (pe instanceof PoolEvent.BatchAppended b) {
+            onBatchAppended(b, e.l1Block());
         }
         maybeReshare();
     }
@@ -533,6 +539,71 @@ public final class PosMachine {
             tasks.queue(TaskParams.jailId(m.seqId, reason), PosTaskKind.SIGN_JAIL, "pool-actions", s.epoch, Map.of(
                     "seqId", Long.toString(m.seqId), "reason", reason.value().toHex()));
             maybeReshare();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ batches
+
+    /**
+     * BatchProposed: the next batch for L1 (index and first L2 block right after the last batch L1 holds, last block
+     * within the committed L2 head), from a validator, while no other batch is being signed and the pool key is on L1.
+     * The pool cannot check the block hashes, state root or data hashes itself: each chosen signer re-derives them
+     * from its own chain before it contributes (or refuses).
+     */
+    void applyBatchProposal(Address proposer, SignedBody.BatchProposal b) {
+        if (p.batchInbox().isEmpty() || s.committee == null || !s.committee.onL1() || !s.powers.containsKey(proposer)
+                || tasks.laneBusy(BatchLane.LANE) || b.index() != s.lastBatchIndex() + 1
+                || b.firstL2Block() != s.lastBatchedL2(p.firstL2Block()) + 1 || b.lastL2Block() > s.l2Head
+                || b.lastL2Block() - b.firstL2Block() >= BatchLane.MAX_BLOCKS) {
+            return;
+        }
+        String id = BatchLane.taskId(b.index(), s.height);
+        fx.trace("BatchProposed", "index", b.index(), "first", b.firstL2Block(), "last", b.lastL2Block(),
+                "proposer", proposer.toHex());
+        tasks.queue(id, PosTaskKind.SIGN_BATCH, BatchLane.LANE, s.epoch, BatchLane.params(b, proposer));
+    }
+
+    /**
+     * BatchRefused: a chosen signer's chain gives another batch. The attempt cannot finish without it, so the pool tries
+     * other signers; once more committee members refused than could ever leave a threshold of willing signers, the
+     * proposal is dropped and the lane is free for the next one.
+     */
+    void applyBatchRefusal(Address refuser, SignedBody.BatchRefusal f) {
+        var open = tasks.open(f.taskId());
+        if (open.isEmpty() || open.get().kind != PosTaskKind.SIGN_BATCH || open.get().attempt != f.attempt()
+                || !open.get().participants().contains(refuser)
+                || open.get().params.containsKey(BatchLane.refusalKey(refuser))) {
+            return;
+        }
+        Task t = open.get();
+        t.params.put(BatchLane.refusalKey(refuser), f.reason());
+        fx.trace("BatchRefused", "index", Long.parseLong(t.params.get("index")), "validator", refuser.toHex());
+        long refusers = s.committee.members().stream().filter(a -> t.params.containsKey(BatchLane.refusalKey(a)))
+                .count();
+        if (refusers > s.committee.members().size() - s.committee.threshold()) {
+            fx.trace("BatchDropped", "index", Long.parseLong(t.params.get("index")));
+            tasks.complete(t.id);
+        } else {
+            tasks.reopen(t, List.of(refuser));
+        }
+    }
+
+    /** BatchPosted: L1 holds the next batch; its signing task (if this node's pool had one open) is done. */
+    private void onBatchAppended(PoolEvent.BatchAppended b, long l1Block) {
+        if (b.index() != s.lastBatchIndex() + 1 || b.firstL2Block() != s.lastBatchedL2(p.firstL2Block()) + 1
+                || b.lastL2Block() < b.firstL2Block()) {
+            return; // impossible from the real contract (it checks continuity); ignored the same way everywhere
+        }
+        s.postedBatches.put(b.index(), new seqpool.api.pos.PostedBatch(b.index(), b.firstL2Block(), b.lastL2Block(),
+                l1Block));
+        while (s.postedBatches.size() > PosState.MAX_POSTED_BATCHES) {
+            s.postedBatches.pollFirstEntry();
+        }
+        fx.trace("BatchPosted", "index", b.index(), "last", b.lastL2Block());
+        for (Task t : new ArrayList<>(s.tasks.values())) {
+            if (t.kind == PosTaskKind.SIGN_BATCH && Long.toString(b.index()).equals(t.params.get("index"))) {
+                tasks.complete(t.id);
+            }
         }
     }
 

@@ -11,12 +11,13 @@ import seqpool.api.tss.KeyId;
  * {@code faultWindowEpochs} epochs, how many heights a task attempt may stay open, how many L1 events one block
  * may carry, and forced inclusion: the {@code ForcedInclusionQueue} followed and the N of its deadline
  * ({@code forcedInclusionBlocks}; forced inclusion is off without a queue or with N = 0), and the share of its stake
- * an L2 producer loses for signing two blocks of one number ({@code l2EquivocationSlashBps}, basis points).
+ * an L2 producer loses for signing two blocks of one number ({@code l2EquivocationSlashBps}, basis points), and the
+ * {@code BatchInbox} whose batches the pool signs (none: the pool signs no batches).
  */
 public record PosParams(long l1ChainId, Address lockingPool, Address sequencerSet, Address poolKeyRegistry,
         long l2ChainId, long firstL2Block, long epochLength, int jailAfterFaults, int faultWindowEpochs,
         long taskTimeoutHeights, int maxEventsPerBlock, KeyId poolKeyId, Optional<Address> forcedQueue,
-        long forcedInclusionBlocks, int l2EquivocationSlashBps) {
+        long forcedInclusionBlocks, int l2EquivocationSlashBps, Optional<Address> batchInbox) {
     /** The default slash for an L2 equivocation: 10 % of the stake, as LockingPool's default for a consensus double sign. */
     public static final int DEFAULT_L2_EQUIVOCATION_SLASH_BPS = 1_000;
 
@@ -27,7 +28,8 @@ public record PosParams(long l1ChainId, Address lockingPool, Address sequencerSe
         if (l1ChainId < 1 || lockingPool == null || sequencerSet == null || poolKeyRegistry == null || l2ChainId < 1
                 || firstL2Block < 1 || epochLength < 1 || jailAfterFaults < 1 || faultWindowEpochs < 1
                 || taskTimeoutHeights < 2 || maxEventsPerBlock < 1 || poolKeyId == null || forcedQueue == null
-                || forcedInclusionBlocks < 0 || l2EquivocationSlashBps < 0 || l2EquivocationSlashBps > 10_000) {
+                || forcedInclusionBlocks < 0 || l2EquivocationSlashBps < 0 || l2EquivocationSlashBps > 10_000
+                || batchInbox == null) {
             throw new IllegalArgumentException("invalid PoS parameters");
         }
     }
@@ -38,7 +40,7 @@ public record PosParams(long l1ChainId, Address lockingPool, Address sequencerSe
             long taskTimeoutHeights, int maxEventsPerBlock, KeyId poolKeyId) {
         this(l1ChainId, lockingPool, sequencerSet, poolKeyRegistry, l2ChainId, firstL2Block, epochLength,
                 jailAfterFaults, faultWindowEpochs, taskTimeoutHeights, maxEventsPerBlock, poolKeyId, Optional.empty(),
-                0, DEFAULT_L2_EQUIVOCATION_SLASH_BPS);
+                0, DEFAULT_L2_EQUIVOCATION_SLASH_BPS, Optional.empty());
     }
 
     /** A pool with the default L2 equivocation slash. */
@@ -48,7 +50,14 @@ public record PosParams(long l1ChainId, Address lockingPool, Address sequencerSe
             long forcedInclusionBlocks) {
         this(l1ChainId, lockingPool, sequencerSet, poolKeyRegistry, l2ChainId, firstL2Block, epochLength,
                 jailAfterFaults, faultWindowEpochs, taskTimeoutHeights, maxEventsPerBlock, poolKeyId, forcedQueue,
-                forcedInclusionBlocks, DEFAULT_L2_EQUIVOCATION_SLASH_BPS);
+                forcedInclusionBlocks, DEFAULT_L2_EQUIVOCATION_SLASH_BPS, Optional.empty());
+    }
+
+    /** The same parameters with L1 {@code BatchInbox} followed: the pool signs batches and records those L1 holds. */
+    public PosParams withBatchInbox(Address inbox) {
+        return new PosParams(l1ChainId, lockingPool, sequencerSet, poolKeyRegistry, l2ChainId, firstL2Block,
+                epochLength, jailAfterFaults, faultWindowEpochs, taskTimeoutHeights, maxEventsPerBlock, poolKeyId,
+                forcedQueue, forcedInclusionBlocks, l2EquivocationSlashBps, Optional.of(inbox));
     }
 
     /** Whether this pool enforces forced inclusion: a queue is followed and N > 0. */

@@ -61,6 +61,25 @@ public final class PosState {
     long forcedIncluded;
     final TreeMap<Long, ForcedEntry> forcedPending = new TreeMap<>();
 
+    /** How many of the batches L1 holds the state keeps (the newest; the last one always). */
+    public static final int MAX_POSTED_BATCHES = 256;
+    /** The most recent batches L1 holds (confirmed BatchAppended events), by index; empty before the first. */
+    final TreeMap<Long, seqpool.api.pos.PostedBatch> postedBatches = new TreeMap<>();
+
+    /** The index of the last batch L1 holds (0 before the first). */
+    public long lastBatchIndex() {
+        return postedBatches.isEmpty() ? 0 : postedBatches.lastKey();
+    }
+
+    /** The last L2 block a batch on L1 covers ({@code firstL2Block - 1} before the first batch). */
+    public long lastBatchedL2(long firstL2Block) {
+        return postedBatches.isEmpty() ? firstL2Block - 1 : postedBatches.lastEntry().getValue().lastL2Block();
+    }
+
+    public java.util.List<seqpool.api.pos.PostedBatch> postedBatches() {
+        return java.util.List.copyOf(postedBatches.values());
+    }
+
     public long height() {
         return height;
     }

@@ -20,11 +20,14 @@ import seqpool.pos.tx.MalformedTxException;
  * byte as before forced inclusion existed, so its app hash is unchanged and a state stored by an older version reads
  * as a state with an empty queue. Schema 3 is written once an L2 equivocation was punished: a flag (forced queue
  * section follows or not), the forced section as in schema 2 when flagged, then the punished equivocations' reasons.
+ * Schema 4 is written once a batch is on L1: flags (bit 0 forced section, bit 1 punished section), those sections when
+ * flagged, then the batches L1 holds (the most recent ones, at most {@link PosState#MAX_POSTED_BATCHES}).
  */
 public final class StateCodec {
     static final int SCHEMA = 1;
     static final int SCHEMA_FORCED = 2;
     static final int SCHEMA_PUNISHED = 3;
+    static final int SCHEMA_BATCHES = 4;
 
     private StateCodec() {
     }
@@ -36,7 +39,9 @@ public final class StateCodec {
     public static Bytes encode(PosState s) {
         boolean forced = s.forcedLength > 0;
         boolean punished = !s.punishedEquivocations.isEmpty();
-        BinWriter w = new BinWriter().u8(punished ? SCHEMA_PUNISHED : forced ? SCHEMA_FORCED : SCHEMA).u64(s.height).hash(s.lastBlockId).u64(s.l1Block).u32(s.l1LogIndex)
+        boolean batches = !s.postedBatches.isEmpty();
+        int schema = batches ? SCHEMA_BATCHES : punished ? SCHEMA_PUNISHED : forced ? SCHEMA_FORCED : SCHEMA;
+        BinWriter w = new BinWriter().u8(schema).u64(s.height).hash(s.lastBlockId).u64(s.l1Block).u32(s.l1LogIndex)
                 .u64(s.poolActionNonce).u64(s.lastRewardBatch);
         w.u32(s.members.size());
         for (Member m : s.members.values()) {
@@ -70,7 +75,9 @@ public final class StateCodec {
             addresses(w, new ArrayList<>(t.suspects));
         }
         w.u64(s.nextTaskSeq);
-        if (punished) {
+        if (schema == SCHEMA_BATCHES) {
+            w.u8((forced ? 1 : 0) | (punished ? 2 : 0));
+        } else if (punished) {
             w.u8(forced ? 1 : 0);
         }
         if (forced) {
@@ -81,13 +88,18 @@ public final class StateCodec {
             w.u32(s.punishedEquivocations.size());
             s.punishedEquivocations.forEach(w::hash);
         }
+        if (batches) {
+            w.u32(s.postedBatches.size());
+            s.postedBatches.values().forEach(b -> w.u64(b.index()).u64(b.firstL2Block()).u64(b.lastL2Block())
+                    .u64(b.l1Block()));
+        }
         return w.toBytes();
     }
 
     public static PosState decode(Bytes bytes) throws MalformedTxException {
         BinReader r = new BinReader(bytes);
         int schema = r.u8();
-        if (schema != SCHEMA && schema != SCHEMA_FORCED && schema != SCHEMA_PUNISHED) {
+        if (schema < SCHEMA || schema > SCHEMA_BATCHES) {
             throw new MalformedTxException("unknown PoS state schema " + schema);
         }
         PosState s = new PosState();
@@ -146,7 +158,15 @@ public final class StateCodec {
         }
         s.nextTaskSeq = r.u64();
         boolean forced = schema == SCHEMA_FORCED;
-        if (schema == SCHEMA_PUNISHED) {
+        boolean punishedSection = schema == SCHEMA_PUNISHED;
+        if (schema == SCHEMA_BATCHES) {
+            int flags = r.u8();
+            if (flags > 3) {
+                throw new MalformedTxException("bad section flags " + flags);
+            }
+            forced = (flags & 1) != 0;
+            punishedSection = (flags & 2) != 0;
+        } else if (schema == SCHEMA_PUNISHED) {
             int flag = r.u8();
             if (flag > 1) {
                 throw new MalformedTxException("bad forced-section flag " + flag);
@@ -171,7 +191,7 @@ public final class StateCodec {
                 throw new MalformedTxException("inconsistent forced queue in PoS state schema " + schema);
             }
         }
-        if (schema == SCHEMA_PUNISHED) {
+        if (punishedSection) {
             int punished = r.u32Int(10_000_000);
             Hash32 previous = null;
             for (int i = 0; i < punished; i++) {
@@ -183,7 +203,26 @@ public final class StateCodec {
                 previous = h;
             }
             if (punished == 0) {
-                throw new MalformedTxException("PoS state schema 3 without a punished equivocation");
+                throw new MalformedTxException("PoS state schema " + schema + " without a punished equivocation");
+            }
+        }
+        if (schema == SCHEMA_BATCHES) {
+            int batches = r.u32Int(PosState.MAX_POSTED_BATCHES);
+            for (int i = 0; i < batches; i++) {
+                seqpool.api.pos.PostedBatch b;
+                try {
+                    b = new seqpool.api.pos.PostedBatch(r.u64(), r.u64(), r.u64(), r.u64());
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedTxException(e.getMessage());
+                }
+                var prev = s.postedBatches.lastEntry();
+                if (prev != null && (b.index() != prev.getKey() + 1 || b.firstL2Block() != prev.getValue().lastL2Block() + 1)) {
+                    throw new MalformedTxException("posted batches not contiguous at " + b.index());
+                }
+                s.postedBatches.put(b.index(), b);
+            }
+            if (batches == 0) {
+                throw new MalformedTxException("PoS state schema 4 without a posted batch");
             }
         }
         r.end();

@@ -70,6 +70,18 @@ final class TaskParams {
                 t.params.put("digest", digest(t).value().toHex());
                 t.params.put("posters", Addresses.join(signers));
             }
+            case SIGN_BATCH -> {
+                Address proposer = Address.fromHex(t.params.get("proposer"));
+                List<Address> signers = batchSigners(t, proposer);
+                t.params.put("signers", Addresses.join(signers));
+                t.params.put("digest", digest(t).value().toHex());
+                List<Address> posters = new ArrayList<>();
+                if (signers.contains(proposer)) {
+                    posters.add(proposer); // the designated submitter; the other signers are its fallbacks, in order
+                }
+                signers.stream().filter(a -> !a.equals(proposer)).forEach(posters::add);
+                t.params.put("posters", Addresses.join(posters));
+            }
             case REPORT_DOUBLE_SIGN -> t.params.put("posters", Addresses.join(rotate(s.epochSet.isEmpty()
                     ? new ArrayList<>(s.powers.keySet()) : new ArrayList<>(s.epochSet), t.attempt)));
             default -> {
@@ -90,6 +102,20 @@ final class TaskParams {
             candidates = new ArrayList<>(c.members());
         }
         return rotate(candidates, t.attempt).subList(0, c.threshold()).stream().sorted().toList();
+    }
+
+    /**
+     * The signers of a batch attempt: the proposer (its designated submitter) when it is an unsuspected committee
+     * member, and the rest as for any pool signature.
+     */
+    private List<Address> batchSigners(Task t, Address proposer) {
+        List<Address> usual = signers(t);
+        if (usual.contains(proposer) || t.suspects.contains(proposer) || !s.committee.members().contains(proposer)) {
+            return usual;
+        }
+        List<Address> out = new ArrayList<>(usual.subList(0, usual.size() - 1));
+        out.add(proposer);
+        return out.stream().sorted().toList();
     }
 
     private static List<Address> rotate(List<Address> xs, int by) {
@@ -119,6 +145,10 @@ final class TaskParams {
                 yield digests.slash(nonce, Long.parseLong(m.get("seqId")), new java.math.BigInteger(m.get("amount")),
                         Hash32.fromHex(m.get("reason")));
             }
+            case SIGN_BATCH -> digests.appendBatch(Long.parseLong(m.get("index")), Long.parseLong(m.get("first")),
+                    Long.parseLong(m.get("last")), Hash32.fromHex(m.get("blockHashes")),
+                    Hash32.fromHex(m.get("postStateRoot")), Integer.parseInt(m.get("dataKind")),
+                    BatchLane.dataHashes(m));
             case SIGN_REWARDS -> digests.rewards(Long.parseLong(m.get("batchId")), Long.parseLong(m.get("startEpoch")),
                     Long.parseLong(m.get("endEpoch")), longs(m.get("seqIds")), longs(m.get("blocks")));
             default -> throw new IllegalStateException("no digest for " + t.kind);

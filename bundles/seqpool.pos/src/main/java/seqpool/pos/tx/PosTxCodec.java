@@ -33,6 +33,8 @@ public final class PosTxCodec {
     static final int L2_EQUIVOCATION = 5;
     static final int ROTATE_VOTE = 1;
     static final int TASK_REPORT = 2;
+    static final int BATCH_PROPOSAL = 3;
+    static final int BATCH_REFUSAL = 4;
     public static final int MAX_EVENT_DATA = 16 * 1024;
     private static final Bytes SIGNING_TAG = Bytes.utf8("seqpool.PosTx.v1");
 
@@ -92,6 +94,13 @@ public final class PosTxCodec {
             w.u8(TASK_REPORT).string(t.taskId()).u32(t.attempt()).u8(t.ok() ? 1 : 0).bytes(t.groupKey())
                     .u32(t.generation()).u32(t.culprits().size());
             t.culprits().forEach(w::address);
+        } else if (body instanceof SignedBody.BatchProposal b) {
+            w.u8(BATCH_PROPOSAL).u64(b.index()).u64(b.firstL2Block()).u64(b.lastL2Block()).hash(b.blockHashes())
+                    .hash(b.postStateRoot()).u8(b.dataKind()).u8(b.dataHashes().size());
+            b.dataHashes().forEach(w::hash);
+            w.u8(b.compression());
+        } else if (body instanceof SignedBody.BatchRefusal f) {
+            w.u8(BATCH_REFUSAL).string(f.taskId()).u32(f.attempt()).string(f.reason());
         }
         return w.toBytes();
     }
@@ -127,6 +136,25 @@ public final class PosTxCodec {
                 }
                 yield new SignedBody.TaskReport(id, attempt, ok == 1, key, generation, culprits);
             }
+            case BATCH_PROPOSAL -> {
+                long index = r.u64();
+                long first = r.u64();
+                long last = r.u64();
+                Hash32 blockHashes = r.hash();
+                Hash32 root = r.hash();
+                int kind = r.u8();
+                int n = r.u8();
+                if (n > SignedBody.BatchProposal.MAX_DATA_HASHES) {
+                    throw new MalformedTxException("too many data hashes: " + n);
+                }
+                List<Hash32> hashes = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    hashes.add(r.hash());
+                }
+                yield new SignedBody.BatchProposal(index, first, last, blockHashes, root, kind, hashes, r.u8());
+            }
+            case BATCH_REFUSAL -> new SignedBody.BatchRefusal(r.string(128), r.u32Int(Integer.MAX_VALUE),
+                    r.string(SignedBody.BatchRefusal.MAX_REASON * 4));
             default -> throw new MalformedTxException("unknown signed body type " + type);
         };
         r.end();

@@ -120,4 +120,27 @@ public final class ScriptedPos implements PosService {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
+
+    /** Batches the test says L1 holds (safe head). */
+    private final List<seqpool.api.pos.PostedBatch> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void posted(seqpool.api.pos.PostedBatch b) {
+        posted.add(b);
+    }
+
+    @Override
+    public void proposeBatch(seqpool.api.submitter.BatchHeader header,
+            seqpool.api.submitter.BatchCompression compression) {
+        throw new UnsupportedOperationException("the scripted pool signs no batches");
+    }
+
+    @Override
+    public void refuseBatch(seqpool.api.pos.PosTask task, String reason) {
+        throw new UnsupportedOperationException("the scripted pool signs no batches");
+    }
+
+    @Override
+    public List<seqpool.api.pos.PostedBatch> postedBatches() {
+        return List.copyOf(posted);
+    }
 }
