@@ -66,6 +66,17 @@ final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--block-time-ms", defaultValue = "1000", description = "L2 block time (default: ${DEFAULT-VALUE}).")
     long blockTimeMs;
 
+    @Option(names = "--batch-age-ms", defaultValue = "8000", description = "A batch is cut once its oldest L2 block "
+            + "is this old (submitter.maxAgeMs; default ${DEFAULT-VALUE}).")
+    long batchAgeMs;
+
+    /**
+     * L1 on the devnet: Prague (the batch submitter builds pre-Osaka blob transactions), and epochs of 2 slots, so that
+     * anvil's {@code finalized} block (head − 2 epochs) trails by 4 blocks and the L2 finalized head moves within
+     * seconds, as it would within ~13 minutes on Ethereum.
+     */
+    static final List<String> DEVNET_ANVIL_ARGS = List.of("--hardfork", "prague", "--slots-in-an-epoch", "2");
+
     @Option(names = "--confirmations", defaultValue = "2", description = "L1 confirmations (default: ${DEFAULT-VALUE}).")
     int confirmations;
 
@@ -137,7 +148,8 @@ final class DevnetCommand implements Callable<Integer> {
                             + "installs it from npm into contracts/node_modules, or pass --anvil PATH or --l1 URL)");
                     return 1;
                 }
-                AnvilProcess anvilProcess = AnvilProcess.start(binary, 31337, root.resolve("anvil.log"), List.of());
+                AnvilProcess anvilProcess = AnvilProcess.start(binary, 31337, root.resolve("anvil.log"),
+                        DEVNET_ANVIL_ARGS);
                 run.anvil(anvilProcess);
                 url = anvilProcess.rpcUrl();
                 ctx.out().println("devnet: L1 " + url + " (anvil, log " + root.resolve("anvil.log") + ")");
@@ -147,7 +159,8 @@ final class DevnetCommand implements Callable<Integer> {
             long genesisBlock = setUpL1(url, root, all);
             String anvilForL2 = engine.equals("evm") ? l2Anvil().toString() : "";
             DevnetNode.PoolSettings pool = new DevnetNode.PoolSettings(url, genesisBlock, epochLength, blockTimeMs,
-                    confirmations, producerTimeoutMs, jailAfter, engine, anvilForL2, System.currentTimeMillis() / 1000);
+                    confirmations, producerTimeoutMs, jailAfter, engine, anvilForL2, System.currentTimeMillis() / 1000,
+                    batchAgeMs);
             for (DevnetNode n : all) {
                 n.writeConfig(all, pool);
             }

@@ -62,7 +62,8 @@ record DevnetNode(int index, Path root, int p2pPort, int adminPort, String addre
 
     /** Settings of the pool that every node shares (they must agree, or the nodes cannot agree on anything). */
     record PoolSettings(String l1Url, long genesisL1Block, long epochLength, long blockTimeMs, int confirmations,
-            long producerTimeoutMs, int jailAfterFaults, String engine, String anvil, long genesisTimestamp) {
+            long producerTimeoutMs, int jailAfterFaults, String engine, String anvil, long genesisTimestamp,
+            long batchAgeMs) {
     }
 
     void writeConfig(List<DevnetNode> all, PoolSettings pool) throws IOException {
@@ -91,6 +92,8 @@ record DevnetNode(int index, Path root, int p2pPort, int adminPort, String addre
                 + "sequencer:\n  blockTimeMs: " + pool.blockTimeMs() + "\n  engine: " + pool.engine() + "\n"
                 + (pool.anvil().isEmpty() ? "" : "  anvilBinary: \"" + pool.anvil() + "\"\n")
                 + "  genesisTimestamp: " + pool.genesisTimestamp() + "\n"
+                + "submitter:\n  maxAgeMs: " + pool.batchAgeMs() + "\n  submitTimeoutMs: 6000\n  bumpAfterMs: 12000\n"
+                + "  pollMs: 250\n"
                 + "rpc:\n  port: " + rpcPort() + "\n"
                 + "trace:\n  file: " + name() + "/trace.ndjson\n";
         Files.writeString(config(), yaml, StandardCharsets.UTF_8);

@@ -132,7 +132,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        for (String section : java.util.List.of("consensus", "bridge", "sequencer")) {
+        for (String section : java.util.List.of("consensus", "bridge", "sequencer", "submitter")) {
             if (present.contains(section) && !present.contains("pos")) {
                 throw new ConfigException(section, "runs only as part of the pool: add a pos section");
             }

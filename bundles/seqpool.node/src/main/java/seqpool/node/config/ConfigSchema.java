@@ -121,6 +121,19 @@ public final class ConfigSchema {
                     + "the same on every node (the `evm` engine's genesis block)."),
             integer("sequencer", "maxBlockTxs", 5000, 1, 20_000, "Most transactions in one L2 block."),
 
+            enumKey("submitter", "compression", "zlib", List.of("zlib", "zstd"), "Compression of new batches (both are always decoded). The same on every node: signers re-derive batches with their own."),
+            integer("submitter", "zlibLevel", 9, 1, 9, "zlib level of new batches. The same on every node."),
+            integer("submitter", "zstdLevel", 9, 1, 22, "zstd level of new batches. The same on every node."),
+            enumKey("submitter", "l1Fork", "prague", List.of("cancun", "prague"), "L1 fork whose rules apply: blobs per transaction (6 or 9) and the calldata floor (EIP-7623)."),
+            integer("submitter", "maxBlobsPerTransaction", 0, 0, 64, "Blobs per L1 transaction if not the fork's (0: the fork's)."),
+            bool("submitter", "enabled", true, "Propose and post batches; `false`: this node only re-derives and signs them."),
+            longKey("submitter", "maxAgeMs", 60_000, 0, 86_400_000, "A batch is cut once its oldest L2 block is this old (by L2 timestamp), or earlier when it fills its blobs."),
+            integer("submitter", "blobsPerBatch", 1, 1, 64, "Blobs one batch may fill (its size limit; at most the fork's per transaction)."),
+            enumKey("submitter", "dataKind", "auto", List.of("auto", "blob", "calldata"), "How batch data travels: `auto` (the cheaper at current L1 fees, docs/batches.md), `blob` or `calldata`."),
+            longKey("submitter", "submitTimeoutMs", 30_000, 0, 3_600_000, "The fallback of rank r proposes a due batch, and posts a signed one, after r times this."),
+            longKey("submitter", "bumpAfterMs", 36_000, 100, 3_600_000, "A batch transaction still unmined after this is replaced with higher fees (tip and max fee ×5/4, blob fee ×2)."),
+            longKey("submitter", "pollMs", 500, 10, 60_000, "How often the submitter steps (propose, sign, post, follow L1)."),
+
             str("rpc", "host", "127.0.0.1", "Interface of the Ethereum JSON-RPC server (HTTP and WebSocket)."),
             integer("rpc", "port", 9545, 0, 65535, "Port of the Ethereum JSON-RPC server."),
 
@@ -147,7 +160,7 @@ public final class ConfigSchema {
                     + "arrive whole within 5 s."));
 
     private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking", "consensus", "tss", "bridge", "pos",
-            "sequencer", "trace", "rpc");
+            "sequencer", "trace", "rpc", "submitter");
 
     private static final Map<String, Map<String, ConfigKey>> BY_SECTION;
 

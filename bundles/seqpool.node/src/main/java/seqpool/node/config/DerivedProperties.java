@@ -12,7 +12,8 @@ import java.util.Map;
  * Values a module's configuration takes from another section, so the operator writes each fact once: the L1 endpoint
  * and contracts file (from {@code staking}) for the bridge and the PoS application, the EIP-712 domain of consensus
  * votes (chain id and LockingPool from the contracts file), the node's passphrase file for the TSS vault, the L2 chain
- * id and first block (from {@code pos}) for the sequencer, and the node's name for trace events.
+ * id and first block (from {@code pos}) for the sequencer and the batch submitter (with the L1 endpoint and
+ * contracts file), and the node's name for trace events.
  */
 final class DerivedProperties {
     private DerivedProperties() {
@@ -41,6 +42,12 @@ final class DerivedProperties {
                 d.put("dataDir", c.string("node.dataDir"));
                 d.put("chainId", c.longValue("pos.l2ChainId"));
                 d.put("genesisL2Block", c.longValue("pos.firstL2Block"));
+            }
+            case "submitter" -> {
+                d.put("rpcUrl", c.string("staking.rpcUrl"));
+                d.put("contractsFile", c.string("staking.contractsFile"));
+                d.put("chainId", c.longValue("pos.l2ChainId"));
+                d.put("firstL2Block", c.longValue("pos.firstL2Block"));
             }
             default -> {
             }

@@ -21,8 +21,9 @@ import seqpool.sequencer.rpc.RpcReceipt;
 
 /**
  * What both backends share: the chain id, the head (the node's L2 head, which the engine has executed), tags
- * ({@code latest}/{@code pending} = head, {@code earliest} = the first block; {@code safe} and {@code finalized} name
- * no block until batches are posted to L1), submissions into the node's mempool (forwarded to the producer), and head
+ * ({@code latest}/{@code pending} = head, {@code earliest} = the first block; {@code safe} = the last block of a
+ * batch the pool committed as on L1, {@code finalized} = the last block of a batch whose L1 block is final: both name
+ * no block before the first batch, or on a node without a batch submitter), submissions into the node's mempool (forwarded to the producer), and head
  * notifications with the block's logs.
  */
 public abstract class BackendBase implements EthBackend {
@@ -37,6 +38,8 @@ public abstract class BackendBase implements EthBackend {
     private final Submitter submitter;
     private final long firstBlock;
     private java.util.function.ToLongFunction<seqpool.api.common.Address> pendingNonce = a -> 0;
+    private java.util.function.Supplier<java.util.Optional<seqpool.api.submitter.BatchSubmitter>> batches =
+            java.util.Optional::empty;
 
     BackendBase(long chainId, L2Chain chain, Submitter submitter, long firstBlock) {
         this.chainId = chainId;
@@ -49,6 +52,24 @@ public abstract class BackendBase implements EthBackend {
     public BackendBase withPendingNonces(java.util.function.ToLongFunction<seqpool.api.common.Address> nonces) {
         this.pendingNonce = nonces;
         return this;
+    }
+
+    /** Where {@code safe} and {@code finalized} come from: the node's batch submitter, when it runs. */
+    public BackendBase withBatchHeads(
+            java.util.function.Supplier<java.util.Optional<seqpool.api.submitter.BatchSubmitter>> submitter) {
+        this.batches = submitter;
+        return this;
+    }
+
+    /** A batched head (safe or finalized) as far as this node has executed, or none before the first batch. */
+    private OptionalLong batched(java.util.function.ToLongFunction<seqpool.api.submitter.BatchSubmitter> head,
+            long executed) {
+        var s = batches.get();
+        if (s.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long n = head.applyAsLong(s.get());
+        return n < firstBlock ? OptionalLong.empty() : OptionalLong.of(Math.min(n, executed));
     }
 
     /** The pending nonce when the selector is {@code pending} (the mempool counts), else {@code stateNonce}. */
@@ -82,7 +103,8 @@ public abstract class BackendBase implements EthBackend {
             return switch (t.tag()) {
                 case LATEST, PENDING -> OptionalLong.of(head);
                 case EARLIEST -> OptionalLong.of(Math.min(firstBlock - 1, head));
-                case SAFE, FINALIZED -> OptionalLong.empty(); // no batch on L1 yet (the submitter comes later)
+                case SAFE -> batched(seqpool.api.submitter.BatchSubmitter::safeL2Block, head);
+                case FINALIZED -> batched(seqpool.api.submitter.BatchSubmitter::finalizedL2Block, head);
             };
         }
         if (block instanceof BlockSelector.ByNumber n) {

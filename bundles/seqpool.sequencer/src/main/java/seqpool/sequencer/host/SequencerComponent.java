@@ -31,6 +31,11 @@ public final class SequencerComponent implements L2Chain, BlockProducer {
     private final SequencerHost host;
     private final AutoCloseable engineCloser;
     private final org.osgi.framework.ServiceRegistration<?> backendRegistration;
+    /** The batch submitter, for the safe and finalized heads (optional: a node may run without one). */
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile seqpool.api.submitter.BatchSubmitter submitter;
 
     @Activate
     public SequencerComponent(org.osgi.framework.BundleContext context, SequencerConfig config,
@@ -45,7 +50,8 @@ public final class SequencerComponent implements L2Chain, BlockProducer {
         host.start();
         this.engineCloser = built.map(EngineFactory.Built::closer).orElse(() -> { });
         this.backendRegistration = built.map(b -> context.registerService(seqpool.sequencer.rpc.EthBackend.class,
-                b.backends().create(host, host::submit).withPendingNonces(execution.pool()::nextNonce), null))
+                b.backends().create(host, host::submit).withPendingNonces(execution.pool()::nextNonce)
+                        .withBatchHeads(() -> Optional.ofNullable(submitter)), null))
                 .orElse(null);
     }
 

@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.web3j.protocol.http.HttpService;
 
 import seqpool.api.common.Address;
@@ -55,10 +54,10 @@ import seqpool.submitter.sign.Rederivation;
  * The batch submitter of this node (DESIGN.md §3 step 7): proposes due batches, re-derives and signs the ones the pool
  * chose it for, posts signed ones from its rank, and tracks the L2 safe head (batches the pool committed as on L1)
  * and finalized head (those whose L1 block is final). Everything runs on one thread, stepped every {@code pollMs}.
+ * Its configuration is the codec's ({@link BatchCodecComponent} designates the metatype).
  */
 @Component(service = BatchSubmitter.class, configurationPid = "seqpool.submitter",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = SubmitterConfig.class)
 public final class SubmitterComponent implements BatchSubmitter, PosListener {
     private static final System.Logger LOG = System.getLogger(SubmitterComponent.class.getName());
     /** appendBatch's own gas with one blob (docs/gas.md), for the blob-or-calldata rule under Prague. */

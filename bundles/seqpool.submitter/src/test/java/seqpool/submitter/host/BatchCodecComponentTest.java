@@ -75,6 +75,61 @@ class BatchCodecComponentTest {
             public int maxBlobsPerTransaction() {
                 return maxBlobs;
             }
+
+            @Override
+            public String rpcUrl() {
+                return "http://127.0.0.1:1";
+            }
+
+            @Override
+            public String contractsFile() {
+                return "contracts.yaml";
+            }
+
+            @Override
+            public long firstL2Block() {
+                return 1;
+            }
+
+            @Override
+            public String keyId() {
+                return "pool";
+            }
+
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public long maxAgeMs() {
+                return 60_000;
+            }
+
+            @Override
+            public int blobsPerBatch() {
+                return 1;
+            }
+
+            @Override
+            public String dataKind() {
+                return "auto";
+            }
+
+            @Override
+            public long submitTimeoutMs() {
+                return 30_000;
+            }
+
+            @Override
+            public long bumpAfterMs() {
+                return 36_000;
+            }
+
+            @Override
+            public long pollMs() {
+                return 500;
+            }
         };
     }
 }
