@@ -47,30 +47,24 @@ import seqpool.store.memory.InMemoryKeyValueStore;
  */
 class L2EquivocationTest {
     final PoolFixture fx = new PoolFixture(4, 20, 3);
-    final FakeBridge bridge = new FakeBridge();
-    final InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
-    final PosEvents events = new PosEvents((node, event, fields) -> { }, "n1");
+    StartedPool pool;
+    FakeBridge bridge;
+    InMemoryKeyValueStore kv;
+    PosEvents events;
     PosApplication app;
     LocalNodeSigner producer;
 
     void started() throws Exception {
-        app = fx.app(bridge, events, kv);
-        PosTask keygen = app.view().openTasks().stream().filter(t -> t.kind() == PosTaskKind.KEYGEN).findFirst()
-                .orElseThrow();
-        List<Bytes> reports = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            reports.add(fx.keyReport(fx.keys.get(i), keygen.id(), 0, 1));
-        }
-        fx.commit(app, reports);
-        confirmAndCommit(fx.l1.nextBlock().poolKeyRegistered(fx.poolPoint.getAffineXCoord().toBigInteger(),
-                fx.poolPoint.getAffineYCoord().toBigInteger(), Address.fromHex("0x" + "44".repeat(20))));
-        producer = fx.key(app.view().status().assignment().orElseThrow().producer());
+        pool = new StartedPool(fx);
+        bridge = pool.bridge;
+        kv = pool.kv;
+        events = pool.events;
+        app = pool.app;
+        producer = pool.producer;
     }
 
     void confirmAndCommit(L1Event e) {
-        bridge.confirm(e);
-        fx.commit(app, app.prepareProposal(new PrepareProposalRequest(app.lastCommittedHeight() + 1,
-                fx.keys.get(0).address(), List.of(), 100, 1 << 20)));
+        pool.confirmAndCommit(e);
     }
 
     /** A header of block {@code number} signed by {@code by}, with a state root that tells two versions apart. */
@@ -87,9 +81,7 @@ class L2EquivocationTest {
     }
 
     ProposalVerdict judge(Bytes tx) {
-        return app.processProposal(new ProcessProposalRequest(app.lastCommittedHeight() + 1, 0, Hash32.ZERO,
-                new Block(app.lastCommittedHeight() + 1, Hash32.ZERO, fx.keys.get(0).address(), List.of(tx),
-                        List.of())));
+        return pool.judge(tx);
     }
 
     PosState state() {

@@ -95,6 +95,17 @@ public final class L1Events {
                 List.of(word(index), word(sender)), List.of(new org.web3j.abi.datatypes.DynamicBytes(signedTx.toArray())));
     }
 
+    /**
+     * BatchInbox's BatchAppended(index, firstL2Block, lastL2Block, blockHashesCommitment, postStateRoot, dataKind,
+     * dataCommitment, headerHash) at {@link PoolFixture#INBOX}.
+     */
+    public L1Event batchAppended(long index, long first, long last) {
+        org.web3j.abi.datatypes.generated.Bytes32 zero = new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]);
+        return event(PoolFixture.INBOX, seqpool.contracts.wrappers.BatchInbox.BATCHAPPENDED_EVENT, List.of(word(index)),
+                List.of(new Uint64(first), new Uint64(last), zero, zero, new org.web3j.abi.datatypes.generated.Uint8(1),
+                        zero, zero));
+    }
+
     private L1Event event(Address contract, Event ev, List<Hash32> indexed, List<Type> data) {
         List<Hash32> topics = new ArrayList<>();
         topics.add(Hash32.fromHex(EventEncoder.encode(ev)));

@@ -40,6 +40,8 @@ public final class PoolFixture {
 
     /** The forced-inclusion queue's address in pools made with {@link #PoolFixture(int, long, int, long)}. */
     public static final Address QUEUE = Address.fromHex("0x" + "77".repeat(20));
+    /** The BatchInbox every fixture pool follows. */
+    public static final Address INBOX = Address.fromHex("0x" + "55".repeat(20));
 
     public PoolFixture(int n, long epochLength, int jailAfter) {
         this(n, n, epochLength, jailAfter, 0);
@@ -72,8 +74,9 @@ public final class PoolFixture {
         Address kr = Address.fromHex("0x" + "33".repeat(20));
         params = forcedBlocks == 0
                 ? new PosParams(31337, lp, ss, kr, 901, 1, epochLength, jailAfter, 10, 50, 64, KeyId.of("pool"))
+                        .withBatchInbox(INBOX)
                 : new PosParams(31337, lp, ss, kr, 901, 1, epochLength, jailAfter, 10, 50, 64, KeyId.of("pool"),
-                        Optional.of(QUEUE), forcedBlocks);
+                        Optional.of(QUEUE), forcedBlocks).withBatchInbox(INBOX);
         genesis = new Genesis(99, Hash32.ZERO, ms, 0, 0);
         l1 = new L1Events(lp, ss, kr, QUEUE);
     }
