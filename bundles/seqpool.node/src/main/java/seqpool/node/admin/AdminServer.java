@@ -104,6 +104,9 @@ public final class AdminServer implements AdminEndpoint {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PoolActionSender poolActions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile seqpool.api.submitter.BatchSubmitter submitter;
     /** Metrics that only the modules know (consensus steps, p2p bytes, ...); absent modules register none. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<MetricSource> moduleMetrics = new CopyOnWriteArrayList<>();
@@ -132,7 +135,8 @@ public final class AdminServer implements AdminEndpoint {
         });
         String token = TokenFiles.newToken();
         AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token,
-                new PeerReport(() -> p2p), new PoolReport(() -> consensus, () -> pos, () -> bridge, () -> l2, () -> tss),
+                new PeerReport(() -> p2p), new PoolReport(() -> consensus, () -> pos, () -> bridge, () -> l2, () -> tss,
+                        () -> submitter),
                 () -> consensus);
         ProbeHandlers probes = new ProbeHandlers(health, metrics, new PeerReport(() -> p2p),
                 () -> ModuleInventory.unhealthy(context), () -> context.getBundles().length);

@@ -31,14 +31,17 @@ final class PoolReport {
     private final Supplier<Bridge> bridge;
     private final Supplier<L2Chain> l2;
     private final Supplier<ThresholdKeyService> tss;
+    private final Supplier<seqpool.api.submitter.BatchSubmitter> submitter;
 
     PoolReport(Supplier<ConsensusEngine> consensus, Supplier<PosService> pos, Supplier<Bridge> bridge,
-            Supplier<L2Chain> l2, Supplier<ThresholdKeyService> tss) {
+            Supplier<L2Chain> l2, Supplier<ThresholdKeyService> tss,
+            Supplier<seqpool.api.submitter.BatchSubmitter> submitter) {
         this.consensus = consensus;
         this.pos = pos;
         this.bridge = bridge;
         this.l2 = l2;
         this.tss = tss;
+        this.submitter = submitter;
     }
 
     Map<String, Object> snapshot() {
@@ -61,8 +64,18 @@ final class PoolReport {
                     s.confirmations(), "error", s.lastError()));
         }
         L2Chain chain = l2.get();
+        seqpool.api.submitter.BatchSubmitter sub = submitter.get();
         if (chain != null) {
-            m.put("l2", Map.of("head", chain.headNumber()));
+            Map<String, Object> l2m = new LinkedHashMap<>();
+            l2m.put("head", chain.headNumber());
+            if (sub != null) {
+                l2m.put("safe", sub.safeL2Block());
+                l2m.put("finalized", sub.finalizedL2Block());
+            }
+            m.put("l2", l2m);
+        }
+        if (p != null && sub != null) {
+            m.put("batches", batches(p, sub));
         }
         ThresholdKeyService t = tss.get();
         if (t != null) {
@@ -77,6 +90,59 @@ final class PoolReport {
                 m.put("tss", Map.of("error", e.getMessage()));
             }
         }
+        return m;
+    }
+
+    /** How many batches {@code /status} lists: the newest ones on L1, and the one being signed. */
+    static final int RECENT_BATCHES = 5;
+
+    /**
+     * The batches L1 holds (the newest {@link #RECENT_BATCHES}, with what this node saw of their posting: status, L1
+     * transaction, detail) and the batch being signed, if any.
+     */
+    static Map<String, Object> batches(PosService p, seqpool.api.submitter.BatchSubmitter sub) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<seqpool.api.pos.PostedBatch> posted = p.postedBatches();
+        m.put("lastIndex", posted.isEmpty() ? 0 : posted.get(posted.size() - 1).index());
+        List<Map<String, Object>> recent = new ArrayList<>();
+        for (seqpool.api.pos.PostedBatch b : posted.subList(Math.max(0, posted.size() - RECENT_BATCHES),
+                posted.size())) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("index", b.index());
+            e.put("firstL2Block", b.firstL2Block());
+            e.put("lastL2Block", b.lastL2Block());
+            e.put("l1Block", b.l1Block());
+            sub.submission(b.index()).ifPresent(s -> {
+                e.put("status", s.status().name());
+                s.l1TxHash().ifPresent(h -> e.put("l1Tx", h.toString()));
+                e.put("detail", s.detail());
+            });
+            recent.add(e);
+        }
+        m.put("recent", recent);
+        p.openTasks().stream().filter(t -> t.kind() == seqpool.api.pos.PosTaskKind.SIGN_BATCH).findFirst()
+                .ifPresent(t -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    long index = Long.parseLong(t.params().getOrDefault("index", "0"));
+                    e.put("index", index);
+                    e.put("firstL2Block", Long.parseLong(t.params().getOrDefault("first", "0")));
+                    e.put("lastL2Block", Long.parseLong(t.params().getOrDefault("last", "0")));
+                    e.put("attempt", t.attempt());
+                    e.put("proposer", t.params().getOrDefault("proposer", ""));
+                    List<String> refused = new ArrayList<>();
+                    t.params().forEach((k, v) -> {
+                        if (k.startsWith("refused:")) {
+                            refused.add(k.substring("refused:".length()) + ": " + v);
+                        }
+                    });
+                    e.put("refusals", refused);
+                    sub.submission(index).ifPresent(s -> {
+                        e.put("status", s.status().name());
+                        s.l1TxHash().ifPresent(h -> e.put("l1Tx", h.toString()));
+                        e.put("detail", s.detail());
+                    });
+                    m.put("signing", e);
+                });
         return m;
     }
 

@@ -48,7 +48,7 @@ final class DevnetWatch {
         for (int i = 0; i < nodes.size(); i++) {
             DevnetNode n = nodes.get(i);
             AdminClient client = new AdminClient(n.admin(), null);
-            long deadline = System.currentTimeMillis() + 60_000;
+            long deadline = System.currentTimeMillis() + 120_000; // a loaded 2-core machine needs it (TSS key derivation)
             int peers = -1;
             while (System.currentTimeMillis() < deadline && procs.get(i).isAlive()) {
                 try {

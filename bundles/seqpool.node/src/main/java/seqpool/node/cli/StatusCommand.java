@@ -84,8 +84,42 @@ final class StatusCommand implements Callable<Integer> {
         }
         Map<?, ?> l2 = map(s.get("l2"));
         if (!l2.isEmpty()) {
-            out.println("L2        head " + l2.get("head"));
+            out.println("L2        head " + l2.get("head") + (l2.containsKey("safe") ? ", safe " + l2.get("safe")
+                    + ", finalized " + l2.get("finalized") : ""));
         }
+        Map<?, ?> batches = map(s.get("batches"));
+        if (!batches.isEmpty()) {
+            out.println("batches   " + batchesLine(batches));
+        }
+    }
+
+    /** The batches in one line: the last one on L1 (range, L1 block, how it got there) and the one being signed. */
+    static String batchesLine(Map<?, ?> b) {
+        StringBuilder sb = new StringBuilder("last on L1 #" + b.get("lastIndex"));
+        Object recent = b.get("recent");
+        if (recent instanceof java.util.List<?> l && !l.isEmpty()) {
+            Map<?, ?> last = map(l.get(l.size() - 1));
+            sb.append(" (L2 ").append(last.get("firstL2Block")).append("..").append(last.get("lastL2Block"))
+                    .append(", L1 block ").append(last.get("l1Block"));
+            if (last.containsKey("l1Tx")) {
+                sb.append(", tx ").append(last.get("l1Tx"));
+            }
+            sb.append(')');
+        }
+        Map<?, ?> signing = map(b.get("signing"));
+        if (!signing.isEmpty()) {
+            sb.append("; signing #").append(signing.get("index")).append(" (L2 ").append(signing.get("firstL2Block"))
+                    .append("..").append(signing.get("lastL2Block")).append(", attempt ").append(signing.get("attempt"));
+            if (signing.containsKey("status")) {
+                sb.append(", ").append(signing.get("status"));
+            }
+            Object refused = signing.get("refusals");
+            if (refused instanceof java.util.List<?> r && !r.isEmpty()) {
+                sb.append(", refused by ").append(r);
+            }
+            sb.append(')');
+        }
+        return sb.toString();
     }
 
     /** The forced-inclusion queue in one line: off, or N, counts and the oldest message not included yet. */

@@ -105,12 +105,14 @@ final class TaskParams {
     }
 
     /**
-     * The signers of a batch attempt: the proposer (its designated submitter) when it is an unsuspected committee
-     * member, and the rest as for any pool signature.
+     * The signers of a batch attempt: on the first attempt the proposer (its designated submitter) when it is a
+     * committee member, and the rest as for any pool signature; later attempts rotate as any pool signature does, so
+     * a proposer that died after proposing cannot stall every attempt.
      */
     private List<Address> batchSigners(Task t, Address proposer) {
         List<Address> usual = signers(t);
-        if (usual.contains(proposer) || t.suspects.contains(proposer) || !s.committee.members().contains(proposer)) {
+        if (t.attempt > 0 || usual.contains(proposer) || t.suspects.contains(proposer)
+                || !s.committee.members().contains(proposer)) {
             return usual;
         }
         List<Address> out = new ArrayList<>(usual.subList(0, usual.size() - 1));
