@@ -39,6 +39,7 @@ public record AppendBatchCall(long index, long firstL2Block, long lastL2Block, H
         for (int i = 0; i < count; i++) {
             dataHashes.add(hashes.bytes32(i, "dataHashes[" + i + "]"));
         }
+        args.dynamicBytes(2, "poolSignature"); // checked by BatchInbox; read only to refuse a truncated call
         return new AppendBatchCall(h.uint(0, 64, "header.index"), h.uint(1, 64, "header.firstL2Block"),
                 h.uint(2, 64, "header.lastL2Block"), h.bytes32(3, "header.blockHashesCommitment"),
                 h.bytes32(4, "header.postStateRoot"), (int) h.uint(5, 8, "header.dataKind"), dataHashes,

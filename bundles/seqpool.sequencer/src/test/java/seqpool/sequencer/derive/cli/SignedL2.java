@@ -8,6 +8,7 @@ import java.util.Map;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.sequencer.BlockExecution;
+import seqpool.api.sequencer.ExecutionEngine;
 import seqpool.api.sequencer.L2Block;
 import seqpool.codec.crypto.LocalNodeSigner;
 import seqpool.sequencer.chain.BlockHashes;
@@ -17,20 +18,26 @@ import seqpool.sequencer.testing.L2Txs;
 import seqpool.store.memory.InMemoryKeyValueStore;
 
 /**
- * An L2 chain made the way a producer makes it: transfers between anvil's dev accounts executed by the embedded
- * engine from the pool's genesis, each block signed by its producer. Remembers each block's engine hash and state
- * root (what a node's JSON-RPC shows). Test-only.
+ * An L2 chain made the way a producer makes it: transfers between anvil's dev accounts executed by an engine (the
+ * embedded one, or anvil) from the pool's genesis, each block signed by its producer. Remembers each block's engine
+ * hash and state root (what a node's JSON-RPC shows). Test-only.
  */
 final class SignedL2 {
     static final long CHAIN_ID = L2Txs.CHAIN;
-    private final EmbeddedEngine engine;
+    private final ExecutionEngine engine;
     private final List<L2Block> blocks = new ArrayList<>();
     private final Map<Long, Hash32> engineHashes = new HashMap<>();
     private final long[] nonces = new long[L2Txs.DEV.size()];
     private Hash32 parent = Hash32.ZERO;
 
+    /** On the embedded engine with the pool's genesis. */
     SignedL2() throws Exception {
-        engine = EmbeddedEngine.open(new InMemoryKeyValueStore(), EmbeddedConfig.pool(CHAIN_ID, 1));
+        this(EmbeddedEngine.open(new InMemoryKeyValueStore(), EmbeddedConfig.pool(CHAIN_ID, 1)));
+    }
+
+    /** On {@code engine}, fresh from the pool's genesis with first block 1. */
+    SignedL2(ExecutionEngine engine) {
+        this.engine = engine;
     }
 
     /** Block {@code number()+1} of {@code epoch} with {@code txs} transfers, signed by {@code producer}. */
