@@ -70,6 +70,20 @@ class ExecutableJarIT {
     }
 
     @Test
+    void deriveShowsItsUsageAndRefusesBadUsage(@TempDir Path dir) throws Exception {
+        assertTrue(run(dir, "help").out().contains("  derive "));
+        Result help = run(dir, "derive", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("--compare") && help.out().contains("--from"), help.out());
+        Result missing = run(dir, "derive");
+        assertEquals(2, missing.code(), missing.out() + missing.err());
+        assertTrue(missing.err().contains("--l1 URL is required"), missing.err());
+        Result noContracts = run(dir, "derive", "--l1", "http://127.0.0.1:9");
+        assertEquals(2, noContracts.code(), noContracts.out() + noContracts.err());
+        assertTrue(noContracts.err().contains("cannot read the contracts file"), noContracts.err());
+    }
+
+    @Test
     void invalidConfigurationExitsWithCode2AndNamesTheKey(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "p2p:\n  listenPort: 70000\n");
         Result r = run(dir, "node", "--config", "bad.yaml");

@@ -78,6 +78,14 @@ public record EmbeddedConfig(long chainId, long genesisNumber, long blockGasLimi
                 DEFAULT_REWIND_DEPTH, DEFAULT_SENDER_CACHE_SIZE, true, new TreeMap<>(alloc));
     }
 
+    /**
+     * The pool's genesis as every node (and {@code seqpool derive}) opens it: the devnet's funded dev accounts
+     * ({@link DevAccounts}), the genesis block just before {@code firstL2Block}, defaults otherwise.
+     */
+    public static EmbeddedConfig pool(long chainId, long firstL2Block) {
+        return of(chainId, DevAccounts.genesis()).withGenesisNumber(firstL2Block - 1);
+    }
+
     public EmbeddedConfig withGenesisNumber(long n) {
         return new EmbeddedConfig(chainId, n, blockGasLimit, initialBaseFee, coinbase, rewindDepth, senderCacheSize,
                 parallelRecovery, alloc);

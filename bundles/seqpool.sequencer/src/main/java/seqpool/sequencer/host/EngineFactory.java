@@ -14,7 +14,6 @@ import seqpool.api.store.StoreException;
 import seqpool.sequencer.backend.BackendBase;
 import seqpool.sequencer.backend.EmbeddedBackend;
 import seqpool.sequencer.backend.EvmBackend;
-import seqpool.sequencer.embedded.DevAccounts;
 import seqpool.sequencer.embedded.EmbeddedConfig;
 import seqpool.sequencer.embedded.EmbeddedEngine;
 import seqpool.sequencer.evm.AnvilEngine;
@@ -45,8 +44,7 @@ final class EngineFactory {
             case "none":
                 return Optional.empty();
             case "embedded": {
-                EmbeddedEngine e = EmbeddedEngine.open(kv, EmbeddedConfig.of(c.chainId(), DevAccounts.genesis())
-                        .withGenesisNumber(c.genesisL2Block() - 1));
+                EmbeddedEngine e = EmbeddedEngine.open(kv, EmbeddedConfig.pool(c.chainId(), c.genesisL2Block()));
                 return Optional.of(new Built(e, a -> e.account(a).nonce(),
                         (chain, submit) -> new EmbeddedBackend(e, chain, submit, c.genesisL2Block()), () -> { }));
             }
