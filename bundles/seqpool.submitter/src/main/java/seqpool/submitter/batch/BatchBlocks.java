@@ -25,7 +25,8 @@ import seqpool.submitter.batch.RlpReader.Str;
 /**
  * The payload of a version-1 batch: RLP {@code [chainId, [block, ...]]}, each block
  * {@code [number, parentHash, epoch, producer, timestampMillis, stateRoot, producerSignature (r ‖ s ‖ v, v 27/28),
- * [rawTx, ...]]} (integers as minimal big-endian byte strings, zero as the empty string). The block hash is not
+ * [rawTx, ...], forcedCursor]} (integers as minimal big-endian byte strings, zero as the empty string; the forced
+ * cursor is part of the signed header, see {@link L2Block}). The block hash is not
  * carried: it is the header hash of these fields under the L2 chain id ({@link L2HeaderHashing}), which is what the
  * producer signed, so a decoder recomputes it and checks links and signatures against it. Thread-safe.
  */
@@ -65,7 +66,8 @@ public final class BatchBlocks {
                     uint(b.number()), RlpString.create(b.parentHash().value().toArray()), uint(b.epoch()),
                     RlpString.create(b.producer().value().toArray()), uint(b.timestampMillis()),
                     RlpString.create(b.stateRoot().value().toArray()),
-                    RlpString.create(b.producerSignature().toBytes65().toArray()), new RlpList(txs)));
+                    RlpString.create(b.producerSignature().toBytes65().toArray()), new RlpList(txs),
+                    uint(b.forcedCursor())));
         }
         return RlpEncoder.encode(new RlpList(uint(chainId), new RlpList(items)));
     }
@@ -122,7 +124,12 @@ public final class BatchBlocks {
             }
             txs.add(Bytes.wrap(s.bytes()));
         }
+        long forcedCursor = uint(f.items().get(8), where + " forcedCursor");
         if (previous != null) {
+            if (forcedCursor < previous.forcedCursor()) {
+                throw new BatchFormatException(where + ": forced cursor " + forcedCursor + " below block "
+                        + previous.number() + "'s " + previous.forcedCursor());
+            }
             if (number != previous.number() + 1) {
                 throw new BatchFormatException(where + ": follows block " + previous.number());
             }
@@ -132,7 +139,7 @@ public final class BatchBlocks {
             }
         }
         Hash32 hash = L2HeaderHashing.hash(chainId, number, parent, epoch, producer, timestamp,
-                L2HeaderHashing.txRoot(txs), stateRoot);
+                L2HeaderHashing.txRoot(txs), stateRoot, forcedCursor);
         EcdsaSignature signature;
         try {
             signature = EcdsaSignature.fromBytes65(Bytes.wrap(sig));
@@ -143,7 +150,7 @@ public final class BatchBlocks {
             throw new BatchFormatException(where + ": the signature does not recover to producer " + producer
                     + " for header hash " + hash);
         }
-        return new L2Block(number, hash, parent, epoch, producer, timestamp, txs, stateRoot, signature);
+        return new L2Block(number, hash, parent, epoch, producer, timestamp, txs, stateRoot, signature, forcedCursor);
     }
 
     private void checkRange(List<L2Block> blocks) {
@@ -159,7 +166,7 @@ public final class BatchBlocks {
                 throw new IllegalArgumentException("block " + b.number() + " has a negative timestamp");
             }
             Hash32 hash = L2HeaderHashing.hash(chainId, b.number(), b.parentHash(), b.epoch(), b.producer(),
-                    b.timestampMillis(), L2HeaderHashing.txRoot(b.transactions()), b.stateRoot());
+                    b.timestampMillis(), L2HeaderHashing.txRoot(b.transactions()), b.stateRoot(), b.forcedCursor());
             if (!hash.equals(b.hash())) {
                 throw new IllegalArgumentException("block " + b.number() + ": hash " + b.hash()
                         + " is not its header hash on chain " + chainId + " (" + hash + ")");

@@ -18,7 +18,7 @@ public final class BatchFormat {
      */
     public static final int MAX_PAYLOAD_BYTES = 16 << 20;
     /** Fields of a block in the payload. */
-    public static final int BLOCK_FIELDS = 8;
+    public static final int BLOCK_FIELDS = 9;
     public static final int SIGNATURE_BYTES = 65;
 
     private BatchFormat() {

@@ -211,7 +211,7 @@ class BatchEnvelopeTest {
             blocks.clear();
             return blocks;
         });
-        expectPayload("must be a list of 8 items", blocks -> {
+        expectPayload("must be a list of 9 items", blocks -> {
             RlpList b = (RlpList) blocks.get(2);
             List<RlpType> f = new ArrayList<>(b.getValues());
             f.remove(7);
@@ -296,7 +296,8 @@ class BatchEnvelopeTest {
                     RlpString.create(b.producer().value().toArray()),
                     RlpString.create(BigInteger.valueOf(b.timestampMillis())),
                     RlpString.create(b.stateRoot().value().toArray()),
-                    RlpString.create(b.producerSignature().toBytes65().toArray()), new RlpList(txs)));
+                    RlpString.create(b.producerSignature().toBytes65().toArray()), new RlpList(txs),
+                    RlpString.create(BigInteger.valueOf(b.forcedCursor()))));
         }
         return new RlpList(out);
     }
