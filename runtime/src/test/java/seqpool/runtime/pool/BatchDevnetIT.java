@@ -35,9 +35,10 @@ import seqpool.contracts.wrappers.BatchInbox;
  * Batches to L1 end to end, from the executable jar: {@code seqpool devnet --nodes 4} takes L2 transactions, and the
  * pool proposes, re-derives, threshold-signs and posts batches to anvil's BatchInbox as EIP-4844 blobs; the L2
  * {@code safe} and {@code finalized} heads advance (JSON-RPC tags and {@code /status}). Then the designated submitter of
- * a batch is killed as soon as its batch is being signed, and a fallback posts that batch. Prints
- * {@code FIGURE batches_posted_blob}, {@code FIGURE l2_safe_head}, {@code FIGURE l2_finalized_head} and
- * {@code FIGURE batch_fallback_seconds}.
+ * a batch is killed as soon as its batch is being signed, and a fallback posts that batch. Last, {@code seqpool derive}
+ * rebuilds the chain from L1 alone and matches a node block by block. Prints {@code FIGURE batches_posted_blob},
+ * {@code FIGURE l2_safe_head}, {@code FIGURE l2_finalized_head}, {@code FIGURE batch_fallback_seconds},
+ * {@code FIGURE derive_blocks_matched} and {@code FIGURE derive_blocks_mismatched}.
  */
 class BatchDevnetIT {
     private static final Duration LONG = Duration.ofSeconds(240);
@@ -93,7 +94,8 @@ class BatchDevnetIT {
                         "finalized <= safe: " + fin.get("l2"));
                 System.out.println("FIGURE l2_finalized_head " + finTag);
 
-                fallbackReplacesAKilledSubmitter(net, rpc, l1, c);
+                String survivor = fallbackReplacesAKilledSubmitter(net, rpc, l1, c);
+                deriveMatchesTheNodes(net, survivor);
             } finally {
                 l1.shutdown();
             }
@@ -107,7 +109,7 @@ class BatchDevnetIT {
      * posted by another member, the one whose rank comes next (the attempt that lost the proposer times out and other
      * signers sign). Prints {@code FIGURE batch_fallback_seconds}: from the kill to the batch on L1.
      */
-    private static void fallbackReplacesAKilledSubmitter(Devnet net, Map<String, L2Rpc> rpc, Web3j l1,
+    private static String fallbackReplacesAKilledSubmitter(Devnet net, Map<String, L2Rpc> rpc, Web3j l1,
             DeployedContracts c) throws Exception {
         Map<String, String> names = new HashMap<>();
         net.nodes().forEach(n -> names.put(((String) n.get("address")).toLowerCase(Locale.ROOT), (String) n.get("name")));
@@ -129,6 +131,29 @@ class BatchDevnetIT {
         Transaction tx = l1.ethGetTransactionByHash(log.getTransactionHash()).send().getTransaction().orElseThrow();
         String poster = names.get(tx.getFrom().toLowerCase(Locale.ROOT));
         assertNotEquals(proposer, poster, "batch " + index + " was posted by a fallback, not the killed " + proposer);
+        return watcher;
+    }
+
+    /**
+     * {@code seqpool derive} rebuilds the L2 chain from L1 alone (the batches' blobs, the producer schedule, re-execution
+     * in a fresh EVM) and compares it block by block with a live node. Its FIGURE lines are the CI's.
+     */
+    private static void deriveMatchesTheNodes(Devnet net, String node) throws Exception {
+        Map<String, Object> s = net.status(node).orElseThrow();
+        long safe = ((Number) PoolDevnetIT.map(s.get("l2")).get("safe")).longValue();
+        String out = net.cli("derive", "--config", (String) net.node(node).get("config"), "--compare",
+                (String) net.node(node).get("rpc"));
+        long matched = -1;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("FIGURE ")) {
+                System.out.println(line);
+            }
+            if (line.startsWith("FIGURE derive_blocks_matched ")) {
+                matched = Long.parseLong(line.substring("FIGURE derive_blocks_matched ".length()).trim());
+            }
+        }
+        assertTrue(out.contains("FIGURE derive_blocks_mismatched 0"), out);
+        assertTrue(matched >= safe, "derive matched " + matched + " blocks, the safe head was " + safe + ":\n" + out);
     }
 
     private static long lastIndex(Map<String, Object> st) {

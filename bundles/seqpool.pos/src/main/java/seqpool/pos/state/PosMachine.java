@@ -546,7 +546,8 @@ public final class PosMachine {
 
     /**
      * BatchProposed: the next batch for L1 (index and first L2 block right after the last batch L1 holds, last block
-     * within the committed L2 head), from a validator, while no other batch is being signed and the pool key is on L1.
+     * within the committed L2 head and within the assignments L1 holds), from a validator, while no other batch is
+     * being signed and the pool key is on L1.
      * The pool cannot check the block hashes, state root or data hashes itself: each chosen signer re-derives them
      * from its own chain before it contributes (or refuses).
      */
@@ -554,13 +555,31 @@ public final class PosMachine {
         if (p.batchInbox().isEmpty() || s.committee == null || !s.committee.onL1() || !s.powers.containsKey(proposer)
                 || tasks.laneBusy(BatchLane.LANE) || b.index() != s.lastBatchIndex() + 1
                 || b.firstL2Block() != s.lastBatchedL2(p.firstL2Block()) + 1 || b.lastL2Block() > s.l2Head
-                || b.lastL2Block() - b.firstL2Block() >= BatchLane.MAX_BLOCKS) {
+                || b.lastL2Block() - b.firstL2Block() >= BatchLane.MAX_BLOCKS || !assignedOnL1(b.lastL2Block())) {
             return;
         }
         String id = BatchLane.taskId(b.index(), s.height);
         fx.trace("BatchProposed", "index", b.index(), "first", b.firstL2Block(), "last", b.lastL2Block(),
                 "proposer", proposer.toHex());
         tasks.queue(id, PosTaskKind.SIGN_BATCH, BatchLane.LANE, s.epoch, BatchLane.params(b, proposer));
+    }
+
+    /**
+     * Whether L1 SequencerSet already holds the assignments of every block up to {@code last}: no commit or recommit
+     * of a range reaching down to it is still waiting on the sequencer-set lane. A batch goes to L1 only after its
+     * producers' assignments, so anyone deriving the chain from L1 can check every block's producer.
+     */
+    private boolean assignedOnL1(long last) {
+        for (Task t : s.tasks.values()) {
+            if (t.kind != PosTaskKind.SIGN_EPOCH) {
+                continue;
+            }
+            String from = "commit".equals(t.params.get("action")) ? t.params.get("first") : t.params.get("from");
+            if (from != null && Long.parseLong(from) <= last) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -43,6 +43,7 @@ class BatchLaneTest {
         if (l2Head > 0) {
             fx.commit(pool.app, List.of(fx.progress(pool.producer, l2Head, 1)));
         }
+        pool.confirmAndCommit(fx.l1.nextBlock().epochCommitted(1, 1, 20, pool.producer.address()));
     }
 
     SignedBody.BatchProposal proposal(long index, long first, long last) {
@@ -73,6 +74,17 @@ class BatchLaneTest {
         fx.commit(pool.app, List.of(fx.signed(fx.keys.get(0), proposal(1, 1, 5))));
         assertEquals(1, pool.app.view().openTasks().stream().filter(x -> x.kind() == PosTaskKind.SIGN_BATCH).count(),
                 "one batch at a time");
+    }
+
+    @Test
+    void noBatchBeforeL1HoldsItsBlocksAssignments() throws Exception {
+        pool = new StartedPool(fx);
+        fx.commit(pool.app, List.of(fx.progress(pool.producer, 6, 1)));
+        fx.commit(pool.app, List.of(fx.signed(fx.keys.get(0), proposal(1, 1, 6))));
+        assertTrue(batchTask().isEmpty(), "epoch 1 is not committed on L1 yet");
+        pool.confirmAndCommit(fx.l1.nextBlock().epochCommitted(1, 1, 20, pool.producer.address()));
+        fx.commit(pool.app, List.of(fx.signed(fx.keys.get(0), proposal(1, 1, 6))));
+        assertTrue(batchTask().isPresent());
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class BatchProposer {
         long index = posted.isEmpty() ? 1 : posted.get(posted.size() - 1).index() + 1;
         long first = posted.isEmpty() ? firstL2Block : posted.get(posted.size() - 1).lastL2Block() + 1;
         PoolStatus status = pos.status();
-        long head = Math.min(status.l2Head(), chain.headNumber());
+        long head = Math.min(Math.min(status.l2Head(), chain.headNumber()), assignedOnL1Below());
         int pending = (int) Math.min(MAX_LOOKAHEAD, head - first + 1);
         if (pending <= 0) {
             dueSinceMs = -1;
@@ -111,6 +111,24 @@ public final class BatchProposer {
         LOG.log(System.Logger.Level.INFO, "batch " + index + " due (" + cut.reason() + ", " + range.size()
                 + " blocks, rank " + rank + "): proposing as " + kind);
         pos.proposeBatch(built.header(), codec.compression());
+    }
+
+    /**
+     * The last L2 block whose assignment L1 already holds as far as the open tasks tell: below the range of an epoch
+     * commit (or recommit) still being signed or posted. The pool accepts no batch beyond it.
+     */
+    private long assignedOnL1Below() {
+        long cap = Long.MAX_VALUE;
+        for (var t : pos.openTasks()) {
+            if (t.kind() == PosTaskKind.SIGN_EPOCH) {
+                String from = "commit".equals(t.params().get("action")) ? t.params().get("first")
+                        : t.params().get("from");
+                if (from != null) {
+                    cap = Math.min(cap, Long.parseLong(from) - 1);
+                }
+            }
+        }
+        return cap;
     }
 
     /** Who proposes first: the current producer, then the committee in address order. */
