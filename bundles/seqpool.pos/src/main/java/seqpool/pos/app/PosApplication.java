@@ -101,7 +101,7 @@ public final class PosApplication implements ConsensusApplication {
         return new ValidatorSet(vs);
     }
 
-    /** Only member-signed votes and reports enter the mempool, and only while they still apply. */
+    /** Only member-signed votes, reports and batch proposals enter the mempool, and only while they still apply. */
     @Override
     public CheckTxResult checkTx(Bytes raw) {
         PosTx tx;
@@ -221,13 +221,32 @@ public final class PosApplication implements ConsensusApplication {
                 }
                 return CheckTxResult.OK;
             }
-            SignedBody.TaskReport r = (SignedBody.TaskReport) body;
-            var t = s.task(r.taskId());
-            if (t.isEmpty() || !s.isOpen(t.get()) || t.get().attempt() != r.attempt()) {
-                return CheckTxResult.rejected("report for a closed task attempt " + r.taskId() + "#" + r.attempt());
+            if (body instanceof SignedBody.BatchProposal b) {
+                if (b.index() != s.lastBatchIndex() + 1) {
+                    return CheckTxResult.rejected("batch " + b.index() + " is not the next (L1 holds "
+                            + s.lastBatchIndex() + ")");
+                }
+                if (!s.powers().containsKey(signer)) {
+                    return CheckTxResult.rejected(signer + " is not a validator");
+                }
+                return CheckTxResult.OK;
+            }
+            String taskId;
+            int attempt;
+            if (body instanceof SignedBody.BatchRefusal f) {
+                taskId = f.taskId();
+                attempt = f.attempt();
+            } else {
+                SignedBody.TaskReport r = (SignedBody.TaskReport) body;
+                taskId = r.taskId();
+                attempt = r.attempt();
+            }
+            var t = s.task(taskId);
+            if (t.isEmpty() || !s.isOpen(t.get()) || t.get().attempt() != attempt) {
+                return CheckTxResult.rejected("report for a closed task attempt " + taskId + "#" + attempt);
             }
             if (!t.get().participants().contains(signer)) {
-                return CheckTxResult.rejected(signer + " takes no part in " + r.taskId());
+                return CheckTxResult.rejected(signer + " takes no part in " + taskId);
             }
             return CheckTxResult.OK;
         }

@@ -58,8 +58,15 @@ class BatchLaneTest {
     void nextBatchWithinTheCommittedHeadOpensOneSigningTask() throws Exception {
         started(6);
         LocalNodeSigner proposer = fx.keys.get(3);
+        assertTrue(pool.app.checkTx(fx.signed(proposer, proposal(1, 1, 6))).accepted(), "enters the mempool");
+        assertFalse(pool.app.checkTx(fx.signed(proposer, proposal(2, 1, 6))).accepted(), "not the next batch");
         fx.commit(pool.app, List.of(fx.signed(proposer, proposal(1, 1, 6))));
         PosTask t = batchTask().orElseThrow(() -> new AssertionError("no batch task"));
+        Address signer = Address.fromHex(t.params().get("signers").split(",")[0]);
+        assertTrue(pool.app.checkTx(fx.signed(fx.key(signer), new SignedBody.BatchRefusal(t.id(), 0, "why")))
+                .accepted(), "a chosen signer's refusal enters the mempool");
+        assertFalse(pool.app.checkTx(fx.signed(fx.key(signer), new SignedBody.BatchRefusal(t.id(), 7, "why")))
+                .accepted(), "not for another attempt");
         Map<String, String> p = t.params();
         assertEquals("1", p.get("index"));
         assertEquals(proposer.address().toHex(), p.get("proposer"));
