@@ -114,6 +114,43 @@ class ModelTest {
         assertTrue(specs >= 3, "found only " + specs + " specs with models");
     }
 
+    /** docs/specs.md's model table has one row per model (large ones included), and no row for a model that is gone. */
+    @Test
+    void docsTableListsExactlyTheModels() {
+        List<Model> models = Model.all(SpecsPaths.specDir(), "", true);
+        Set<String> names = models.stream().map(ModelTable::tableName).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> rows = new java.util.TreeSet<>(ModelTable.read(SpecsPaths.specsDoc()).keySet());
+        assertEquals(names, rows, "models (left) and the rows of docs/specs.md's model table (right)");
+        for (Model m : models) {
+            assertEquals(ModelTable.expect(m), ModelTable.read(SpecsPaths.specsDoc()).get(ModelTable.tableName(m)).expect(),
+                    m.name() + "'s expectation in docs/specs.md");
+        }
+    }
+
+    @Test
+    void modelTableComparesExactCountsAndRewritesRows(@TempDir Path dir) throws Exception {
+        Path doc = dir.resolve("specs.md");
+        Files.writeString(doc, "intro\n" + ModelTable.BEGIN + "\n| Model | expect | distinct states | TLC wall time |\n"
+                + "|---|---|---|---|\n| `MCFoo` | pass | 1,000 | 3 s |\n| `MCFoo_Live` | `P` violated | ≈2,000 | 1 s |\n"
+                + ModelTable.END + "\noutro\n");
+        Path cfg = dir.resolve("MCFoo.cfg");
+        Files.writeString(cfg, "\\* expect: pass\n");
+        Path live = dir.resolve("MCFoo_Live.cfg");
+        Files.writeString(live, "\\* expect: property P\n");
+        ModelTable.Measured same = new ModelTable.Measured(Model.load(cfg),
+                TlcResult.of(0, "1,000 distinct states found"), 2.2);
+        ModelTable.Measured other = new ModelTable.Measured(Model.load(cfg),
+                TlcResult.of(0, "1,001 distinct states found"), 2.2);
+        ModelTable.Measured liveRun = new ModelTable.Measured(Model.load(live),
+                TlcResult.of(13, "Temporal properties were violated.\n3,500 distinct states found"), 1);
+        assertTrue(ModelTable.mismatches(ModelTable.read(doc), List.of(same, liveRun)).isEmpty());
+        assertEquals(1, ModelTable.mismatches(ModelTable.read(doc), List.of(other)).size());
+        ModelTable.update(doc, List.of(other));
+        String text = Files.readString(doc);
+        assertTrue(text.contains("| `MCFoo` | pass | 1,001 | 2 s |") && text.contains("≈2,000") && text.endsWith("outro\n"),
+                text);
+    }
+
     private static boolean checks(Model m, String property) {
         List<String> lines;
         try {
