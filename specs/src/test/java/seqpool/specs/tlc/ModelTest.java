@@ -114,6 +114,34 @@ class ModelTest {
         assertTrue(specs >= 3, "found only " + specs + " specs with models");
     }
 
+    /** Every rule a spec can weaken ({@code Mutant = "X"} in its text) has a mutant model that TLC must refute. */
+    @Test
+    void everyMutantOfASpecHasAModel() throws Exception {
+        List<Model> models = Model.all(SpecsPaths.specDir(), "", true);
+        Pattern mutant = Pattern.compile("Mutant\\s*/?=\\s*\"(\\w+)\"");
+        try (Stream<Path> files = Files.list(SpecsPaths.specDir())) {
+            for (Path tla : files.filter(f -> f.toString().endsWith(".tla")).sorted().toList()) {
+                String spec = tla.getFileName().toString().replace(".tla", "");
+                if (spec.startsWith("MC")) {
+                    continue;
+                }
+                Matcher m = mutant.matcher(Files.readString(tla));
+                while (m.find()) {
+                    String name = m.group(1);
+                    boolean modelled = false;
+                    for (Model model : models) {
+                        if (model.mutant() && model.rootModule().equals("MC" + spec)
+                                && Files.readString(model.config()).contains("Mutant = \"" + name + "\"")) {
+                            modelled = true;
+                        }
+                    }
+                    assertTrue(modelled, spec + " can weaken rule " + name + " but no mutant model sets Mutant = \""
+                            + name + "\"");
+                }
+            }
+        }
+    }
+
     /** docs/specs.md's model table has one row per model (large ones included), and no row for a model that is gone. */
     @Test
     void docsTableListsExactlyTheModels() {
