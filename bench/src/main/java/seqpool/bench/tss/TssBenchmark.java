@@ -62,7 +62,7 @@ public class TssBenchmark {
         quorum = new ArrayList<>(shares.values()).subList(0, t);
         Committee c = new Committee(InProcessVss.parties(n), t);
         refresh = VssConfig.reshare(KeyId.of("bench"), 2, c, c.members(), 1, c,
-                quorum.get(0).publicKeys().groupKey(), quorum.get(0).publicKeys());
+                quorum.get(0).publicKeys().groupKey());
     }
 
     @Setup(Level.Invocation)

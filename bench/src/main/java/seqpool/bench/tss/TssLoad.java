@@ -41,7 +41,7 @@ public final class TssLoad {
             Map<Address, KeyShare> shares = InProcessVss.dkg(n, t, random);
             KeyShare any = shares.values().iterator().next();
             VssConfig refresh = VssConfig.reshare(KeyId.of("bench"), 2, c, c.members(), 1, c,
-                    any.publicKeys().groupKey(), any.publicKeys());
+                    any.publicKeys().groupKey());
             report(n, t, "dkg", rounds, mx, () -> InProcessVss.dkg(n, t, random));
             report(n, t, "reshare", rounds, mx, () -> InProcessVss.run(refresh, shares, random));
             report(n, t, "frostSignEndToEnd", rounds * 10, mx, b::frostSignEndToEnd);

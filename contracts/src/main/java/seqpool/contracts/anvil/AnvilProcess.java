@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -75,6 +76,21 @@ public final class AnvilProcess implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** Whether the process is still running (an anvil that crashed or was killed is not). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The process id, for logs and error messages. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The exit code once the process has ended; empty while it runs. */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     private void awaitReady() throws IOException {

@@ -3,7 +3,7 @@
  * producer, and the execution engine that turns blocks into state.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package seqpool.api.sequencer;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,8 @@ import seqpool.api.consensus.DuplicateVoteEvidence;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
+import seqpool.api.metrics.MetricSink;
+import seqpool.api.metrics.MetricSource;
 import seqpool.api.p2p.P2pNetwork;
 import seqpool.api.p2p.Subscription;
 import seqpool.api.store.KeyValueStore;
@@ -30,20 +32,23 @@ import seqpool.consensus.node.SignatureVerifier;
 /**
  * The engine as a Declarative Services component: needs a configuration (PID {@code seqpool.consensus}), the p2p
  * network, the store, the node's signer and the application; starts the event thread in activate, stops it in
- * deactivate.
+ * deactivate. Also a {@link MetricSource} of the engine's own metrics ({@link ConsensusMetrics}).
  */
-@Component(configurationPid = "seqpool.consensus", configurationPolicy = ConfigurationPolicy.REQUIRE, service = ConsensusEngine.class)
+@Component(configurationPid = "seqpool.consensus", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {ConsensusEngine.class, MetricSource.class})
 @Designate(ocd = ConsensusConfig.class)
-public final class ConsensusComponent implements ConsensusEngine {
+public final class ConsensusComponent implements ConsensusEngine, MetricSource {
     private final ConsensusHost host;
+    private final ConsensusMetrics metrics;
 
     @Activate
     public ConsensusComponent(ConsensusConfig config, @Reference P2pNetwork network, @Reference KeyValueStore store,
             @Reference NodeSigner signer, @Reference ConsensusApplication app,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) TraceSink trace) throws StoreException {
+        this.metrics = new ConsensusMetrics(trace == null ? TraceSink.NONE : trace);
         this.host = new ConsensusHost(ConsensusSettings.nodeConfig(config), signer, SignatureVerifier.secp256k1(), store,
                 app, config.genesisValidators().length > 0 ? ConsensusSettings.genesis(config.genesisValidators())
-                        : app.genesisValidators(), network, trace == null ? TraceSink.NONE : trace,
+                        : app.genesisValidators(), network, metrics,
                 Map.of());
         host.start();
     }
@@ -80,6 +85,14 @@ public final class ConsensusComponent implements ConsensusEngine {
 
     @Override
     public SubmitResult submitEvidence(DuplicateVoteEvidence evidence) {
-        return host.submitEvidence(evidence);
+        SubmitResult r = host.submitEvidence(evidence);
+        metrics.evidence(r);
+        return r;
+    }
+
+    /** Metrics only the engine knows (rounds, own votes, step durations, evidence): docs/operations.md. */
+    @Override
+    public void collect(MetricSink sink) {
+        metrics.collect(sink);
     }
 }

@@ -19,7 +19,7 @@ class ByzantineMajorityTest {
         long found = -1;
         for (long seed = 1; seed <= 30 && found < 0; seed++) {
             SimConfig cfg = SimConfig.standard(4, Fault.TWINS).withByzantine(2, Fault.TWINS).withDuration(3000, 3000).twinSplit();
-            Simulation sim = new Simulation(seed, cfg, TraceSink.NONE);
+            Simulation<SimApp> sim = Simulation.clientTxs(seed, cfg, TraceSink.NONE);
             List<String> v = sim.run();
             if (sim.monitor.agreementViolated()) {
                 found = seed;
@@ -33,7 +33,7 @@ class ByzantineMajorityTest {
     void oneTwinPairBelowOneThirdCannot() {
         for (long seed = 1; seed <= 10; seed++) {
             SimConfig cfg = SimConfig.standard(4, Fault.TWINS).withDuration(3000, 3000).twinSplit();
-            Simulation sim = new Simulation(seed, cfg, TraceSink.NONE);
+            Simulation<SimApp> sim = Simulation.clientTxs(seed, cfg, TraceSink.NONE);
             sim.run();
             assertTrue(!sim.monitor.agreementViolated(), "seed " + seed + ": f < n/3 must keep agreement");
         }

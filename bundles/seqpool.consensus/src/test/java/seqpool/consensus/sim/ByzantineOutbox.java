@@ -1,6 +1,5 @@
 package seqpool.consensus.sim;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.consensus.Block;
+import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.SignedVote;
 import seqpool.api.consensus.Vote;
 import seqpool.consensus.wire.ConsensusMessage;
@@ -18,20 +18,21 @@ import seqpool.consensus.wire.MessageCodec;
 import seqpool.consensus.wire.SignedProposal;
 
 /**
- * Fault injection on the sending side: honest nodes' messages pass unchanged; a Byzantine node's are dropped
- * (silent) or, for odd-indexed recipients, replaced by a conflicting message it signs with its own key (equivocating
- * proposer, double voter). The conflicting message for one (height, round, kind) is always the same one.
+ * Fault injection on the sending side: honest nodes' messages pass unchanged (so do twins' and false-view nodes', whose
+ * fault is elsewhere); a Byzantine node's are dropped (silent) or, for odd-indexed recipients, replaced by a
+ * conflicting message it signs with its own key (equivocating proposer, with block content from the world; double
+ * voter). The conflicting message for one (height, round, kind) is always the same one.
  */
-final class ByzantineOutbox {
-    private final Simulation sim;
+final class ByzantineOutbox<A extends ConsensusApplication> {
+    private final Simulation<A> sim;
     private final Map<String, Bytes> alternatives = new HashMap<>();
 
-    ByzantineOutbox(Simulation sim) {
+    ByzantineOutbox(Simulation<A> sim) {
         this.sim = sim;
     }
 
-    void send(SimNode from, SimNode to, Bytes payload) {
-        if (from.honest() || from.fault == Fault.TWINS) {
+    void send(SimNode<A> from, SimNode<A> to, Bytes payload) {
+        if (from.honest() || from.fault == Fault.TWINS || from.fault == Fault.FALSE_VIEW) {
             sim.transmit(from, to, payload);
             return;
         }
@@ -45,7 +46,7 @@ final class ByzantineOutbox {
         sim.transmit(from, to, out);
     }
 
-    private Bytes alternative(SimNode from, Bytes payload) {
+    private Bytes alternative(SimNode<A> from, Bytes payload) {
         ConsensusMessage m;
         try {
             m = sim.codec.decode(payload);
@@ -55,10 +56,7 @@ final class ByzantineOutbox {
         if (from.fault == Fault.EQUIVOCATING_PROPOSER && m instanceof ProposalMsg p) {
             SignedProposal sp = p.proposal();
             return alternatives.computeIfAbsent("p/" + from.index + "/" + sp.height() + "/" + sp.round(), k -> {
-                List<Bytes> txs = new ArrayList<>(p.block().txs());
-                Bytes extra = Bytes.utf8("tbyz-" + sim.seed + "-" + sp.height() + "-" + sp.round());
-                sim.knownTxs.add(extra);
-                txs.add(extra);
+                List<Bytes> txs = sim.world.alternativeTxs(p.block().txs(), sp.height(), sp.round());
                 Block b = new Block(p.block().height(), p.block().previous(), p.block().proposer(), txs, p.block().evidence());
                 Hash32 id = MessageCodec.blockId(b);
                 SignedProposal alt = new SignedProposal(sp.height(), sp.round(), sp.validRound(), id, sp.proposer(),

@@ -21,9 +21,9 @@ import seqpool.codec.trace.NdjsonTraceWriter;
 class EvidenceAndTraceTest {
     @Test
     void doubleVoteIsDetectedGossipedCommittedAndHandedToTheApp() {
-        Simulation sim = new Simulation(11, SimConfig.standard(4, Fault.DOUBLE_VOTER).calm().withDuration(3000, 2000), TraceSink.NONE);
+        Simulation<SimApp> sim = Simulation.clientTxs(11, SimConfig.standard(4, Fault.DOUBLE_VOTER).calm().withDuration(3000, 2000), TraceSink.NONE);
         assertEquals(List.of(), sim.run());
-        for (SimNode n : sim.nodes) {
+        for (SimNode<SimApp> n : sim.nodes) {
             if (!n.honest()) {
                 continue;
             }
@@ -31,7 +31,7 @@ class EvidenceAndTraceTest {
             assertTrue(!ev.isEmpty(), n.name + " received no evidence");
             Set<String> offences = new HashSet<>();
             for (DuplicateVoteEvidence e : ev) {
-                assertEquals(sim.keys.address(0), e.offender(), "only the double voter is accused");
+                assertEquals(sim.nodes.get(0).address, e.offender(), "only the double voter is accused");
                 assertTrue(offences.add(e.height() + "/" + e.first().vote().round() + "/" + e.first().vote().kind()),
                         "each offence is committed once");
             }
@@ -49,7 +49,7 @@ class EvidenceAndTraceTest {
         for (; seed < 40 && !trace.contains("\"value\":\"nil\""); seed++) {
             StringWriter out = new StringWriter();
             try (NdjsonTraceWriter w = new NdjsonTraceWriter(out)) {
-                new Simulation(seed, SimConfig.standard(4, null), w).run();
+                Simulation.clientTxs(seed, SimConfig.standard(4, null), w).run();
             }
             trace = out.toString();
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.consensus.CommittedBlock;
+import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.Vote;
 import seqpool.consensus.wire.ConsensusMessage;
 import seqpool.consensus.wire.ConsensusMessage.ProposalMsg;
@@ -16,20 +17,22 @@ import seqpool.consensus.wire.MalformedMessageException;
 
 /**
  * Checks the properties on every step: agreement (honest nodes commit the same block at each height), validity
- * (committed blocks extend the previous one and hold only transactions some client or the adversary created and the
- * application accepts), no honest double signing (also across crashes), and — at the end — progress after healing.
+ * (committed blocks extend the previous one and hold only transactions the world's validity rule admits), no honest
+ * double signing (also across crashes), and — at the end — progress after healing and the world's own checks.
+ *
+ * @param <A> the world's application type
  */
-final class SafetyMonitor {
-    private final Simulation sim;
+public final class SafetyMonitor<A extends ConsensusApplication> {
+    private final Simulation<A> sim;
     private final Map<Long, Hash32> decided = new HashMap<>();
     private final Map<String, String> signedByHonest = new HashMap<>();
     final List<String> violations = new ArrayList<>();
 
-    SafetyMonitor(Simulation sim) {
+    SafetyMonitor(Simulation<A> sim) {
         this.sim = sim;
     }
 
-    void sent(SimNode n, Bytes payload) {
+    void sent(SimNode<A> n, Bytes payload) {
         if (!n.honest()) {
             return;
         }
@@ -61,7 +64,7 @@ final class SafetyMonitor {
         }
     }
 
-    void committed(SimNode n, CommittedBlock cb) {
+    void committed(SimNode<A> n, CommittedBlock cb) {
         if (!n.honest()) {
             return;
         }
@@ -76,29 +79,35 @@ final class SafetyMonitor {
             violations.add("VALIDITY: block " + h + " at " + n.name + " does not extend the decided block " + (h - 1));
         }
         for (Bytes tx : cb.block().txs()) {
-            if (!sim.knownTxs.contains(tx) || !n.app.checkTx(tx).accepted()) {
-                violations.add("VALIDITY: block " + h + " at " + n.name + " holds an unknown or invalid tx " + tx);
-            }
+            sim.world.invalidTx(n, tx).ifPresent(why -> violations.add("VALIDITY: block " + h + " at " + n.name
+                    + " holds " + why));
         }
     }
 
-    List<String> verdict() {
+    /** Every violation found, the liveness check after healing and the world's final checks included. */
+    public List<String> verdict() {
         List<String> out = new ArrayList<>(violations);
         if (sim.cfg.byzantine() * 3 < sim.cfg.n() && sim.cfg.healAtMs() < sim.cfg.durationMs()) {
             long target = 0;
-            for (SimNode n : sim.nodes) {
+            for (SimNode<A> n : sim.nodes) {
                 if (n.honest()) {
                     target = Math.max(target, sim.heightsAtHeal.getOrDefault(n.name, 0L));
                 }
             }
-            for (SimNode n : sim.nodes) {
+            for (SimNode<A> n : sim.nodes) {
                 if (n.honest() && n.committedHeight() <= target) {
                     out.add("LIVENESS: " + n.name + " is at height " + n.committedHeight() + ", no progress beyond "
                             + target + " after healing at t=" + sim.cfg.healAtMs());
                 }
             }
         }
+        out.addAll(sim.world.finalChecks(sim));
         return out;
+    }
+
+    /** A violation found by the world while the run goes on (it appears in the verdict). */
+    public void violation(String message) {
+        violations.add("t=" + sim.now + " " + message);
     }
 
     boolean agreementViolated() {

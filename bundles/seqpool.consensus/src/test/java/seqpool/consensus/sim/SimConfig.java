@@ -3,12 +3,13 @@ package seqpool.consensus.sim;
 /**
  * One simulation's settings. Byzantine validators are the first {@code byzantine} indices (their addresses, hence
  * proposer order, depend on the seed). Partitions and crashes happen before {@code healAtMs}; after it the network
- * is reliable apart from {@code loss}/{@code duplication}.
+ * is reliable apart from {@code loss}/{@code duplication}. {@code n} counts nodes; which of them validate is the
+ * world's genesis.
  */
-record SimConfig(int n, int byzantine, Fault fault, long durationMs, long healAtMs, boolean partitions, boolean crashes,
+public record SimConfig(int n, int byzantine, Fault fault, long durationMs, long healAtMs, boolean partitions, boolean crashes,
         double loss, double duplication, int minDelayMs, int maxDelayMs, boolean permanentTwinSplit) {
 
-    static SimConfig standard(int n, Fault fault) {
+    public static SimConfig standard(int n, Fault fault) {
         int f = (n - 1) / 3;
         // after healing at 2.5 s the run must leave room for a few rounds with grown timeouts: longer for n = 7,
         // whose proposer rotation can pass two Byzantine proposers before an honest one with the valid value
@@ -16,19 +17,19 @@ record SimConfig(int n, int byzantine, Fault fault, long durationMs, long healAt
         return new SimConfig(n, fault == null ? 0 : f, fault, duration, 2500, true, true, 0.05, 0.03, 1, 25, false);
     }
 
-    SimConfig withDuration(long duration, long heal) {
+    public SimConfig withDuration(long duration, long heal) {
         return new SimConfig(n, byzantine, fault, duration, heal, partitions, crashes, loss, duplication, minDelayMs, maxDelayMs, permanentTwinSplit);
     }
 
-    SimConfig withByzantine(int b, Fault f) {
+    public SimConfig withByzantine(int b, Fault f) {
         return new SimConfig(n, b, f, durationMs, healAtMs, partitions, crashes, loss, duplication, minDelayMs, maxDelayMs, permanentTwinSplit);
     }
 
-    SimConfig calm() {
+    public SimConfig calm() {
         return new SimConfig(n, byzantine, fault, durationMs, healAtMs, false, false, 0.0, 0.0, minDelayMs, maxDelayMs, permanentTwinSplit);
     }
 
-    SimConfig twinSplit() {
+    public SimConfig twinSplit() {
         return new SimConfig(n, byzantine, fault, durationMs, durationMs, false, false, loss, duplication, minDelayMs, maxDelayMs, true);
     }
 }

@@ -23,10 +23,10 @@ class SimReplayTest {
         Fault f = p.length > 2 && !p[2].equals("NONE") ? Fault.valueOf(p[2]) : null;
         Path file = Path.of("target", "sim-replay-" + seed + ".ndjson");
         try (NdjsonTraceWriter w = NdjsonTraceWriter.toFile(file)) {
-            Simulation sim = new Simulation(seed, SimConfig.standard(n, f), w);
+            Simulation<SimApp> sim = Simulation.clientTxs(seed, SimConfig.standard(n, f), w);
             List<String> v = sim.run();
             System.out.println("seed " + seed + " verdict: " + (v.isEmpty() ? "OK" : String.join("\n", v)));
-            for (SimNode node : sim.nodes) {
+            for (SimNode<SimApp> node : sim.nodes) {
                 System.out.println(node.name + " up=" + node.up + " committed=" + node.committedHeight()
                         + (node.engine == null ? "" : " state=" + node.engine.driver().state()));
             }

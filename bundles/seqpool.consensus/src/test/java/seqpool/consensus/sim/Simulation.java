@@ -2,49 +2,48 @@ package seqpool.consensus.sim;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.Set;
 
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
-import seqpool.api.consensus.Validator;
+import seqpool.api.consensus.ConsensusApplication;
+import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.store.StoreException;
 import seqpool.api.trace.TraceSink;
-import seqpool.codec.eip712.Eip712Domain;
 import seqpool.consensus.node.ConsensusNode;
 import seqpool.consensus.node.NodeAction;
 import seqpool.consensus.node.NodeConfig;
 import seqpool.consensus.node.TimerKey;
 import seqpool.consensus.wire.MessageCodec;
-import seqpool.consensus.wire.SigningDigests;
 import seqpool.consensus.wire.WireLimits;
 
 /**
  * The deterministic simulator: a seeded scheduler over simulated milliseconds, an in-memory network with delay, loss,
  * duplication, reordering, partitions and healing, crash/restart (a crash discards the output of the event being
- * processed, i.e. the node dies after signing and before sending), and Byzantine validators ({@link Fault}). Every
- * random choice comes from one {@link Random} seeded with the run's seed, so a seed replays a run exactly.
+ * processed, i.e. the node dies after signing and before sending), and Byzantine validators ({@link Fault}). What runs
+ * on top — keys, applications, inputs, the validity rule — comes from a {@link SimWorld}. Every random choice comes
+ * from one {@link Random} seeded with the run's seed, so a seed replays a run exactly.
+ *
+ * @param <A> the world's application type
  */
-final class Simulation {
+public final class Simulation<A extends ConsensusApplication> {
     private record Event(long time, long seq, Runnable action) {
     }
 
     final long seed;
     final SimConfig cfg;
     final Random rnd;
-    final SimKeys keys;
-    final List<SimNode> nodes = new ArrayList<>();
-    final Map<Address, List<SimNode>> byAddress = new HashMap<>();
-    final Set<Bytes> knownTxs = new HashSet<>();
-    final SafetyMonitor monitor;
+    final SimWorld<A> world;
+    final List<SimNode<A>> nodes = new ArrayList<>();
+    final Map<Address, List<SimNode<A>>> byAddress = new HashMap<>();
+    final SafetyMonitor<A> monitor;
     final MessageCodec codec = new MessageCodec(WireLimits.DEFAULT);
     final NodeConfig nodeConfig;
-    final ByzantineOutbox byzantine;
+    final ByzantineOutbox<A> byzantine;
     private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.time != b.time
             ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
     private final TraceSink trace;
@@ -52,55 +51,87 @@ final class Simulation {
     private final Map<Address, String> names = new HashMap<>();
     long now;
     private long seq;
-    private long txSeq;
     long deliveries;
     Map<String, Long> heightsAtHeal = new HashMap<>();
 
-    Simulation(long seed, SimConfig cfg, TraceSink trace) {
+    /** The consensus engine's own simulation: client transactions over {@link SimApp} ({@link ClientTxWorld}). */
+    static Simulation<SimApp> clientTxs(long seed, SimConfig cfg, TraceSink trace) {
+        return new Simulation<>(seed, cfg, new ClientTxWorld(seed, cfg.n()), trace);
+    }
+
+    public Simulation(long seed, SimConfig cfg, SimWorld<A> world, TraceSink trace) {
         this.seed = seed;
         this.cfg = cfg;
         this.rnd = new Random(seed);
-        this.keys = new SimKeys(cfg.n(), seed);
+        this.world = world;
         this.trace = trace;
-        SigningDigests digests = new SigningDigests(Eip712Domain.seqpool(31337, keys.address(0)));
-        this.nodeConfig = NodeConfig.defaults(digests).withTimeouts(300, 150, 150, 100).withGossipInterval(150);
-        List<Validator> vs = new ArrayList<>();
+        this.nodeConfig = world.nodeConfig();
         for (int i = 0; i < cfg.n(); i++) {
-            vs.add(new Validator(keys.address(i), 1));
-            names.put(keys.address(i), "n" + (i + 1));
+            names.put(world.signer(i).address(), "n" + (i + 1));
         }
-        this.validators = new ValidatorSet(vs);
+        this.validators = world.genesis();
         for (int i = 0; i < cfg.n(); i++) {
             Fault f = i < cfg.byzantine() ? cfg.fault() : null;
-            add(new SimNode(i, "n" + (i + 1), keys.signer(i), f));
+            add(new SimNode<>(i, "n" + (i + 1), world.signer(i), f, world.newApp(i, "n" + (i + 1))));
             if (f == Fault.TWINS) {
-                add(new SimNode(i, "n" + (i + 1) + "b", keys.signer(i), f));
+                add(new SimNode<>(i, "n" + (i + 1) + "b", world.signer(i), f, world.newApp(i, "n" + (i + 1) + "b")));
             }
         }
-        this.monitor = new SafetyMonitor(this);
-        this.byzantine = new ByzantineOutbox(this);
+        this.monitor = new SafetyMonitor<>(this);
+        this.byzantine = new ByzantineOutbox<>(this);
     }
 
-    private void add(SimNode n) {
+    private void add(SimNode<A> n) {
         nodes.add(n);
         byAddress.computeIfAbsent(n.address, a -> new ArrayList<>()).add(n);
     }
 
-    void at(long time, Runnable r) {
+    public long seed() {
+        return seed;
+    }
+
+    public SimConfig config() {
+        return cfg;
+    }
+
+    /** The run's only source of randomness: worlds draw from it too, so that a seed replays. */
+    public Random random() {
+        return rnd;
+    }
+
+    /** Simulated time in ms. */
+    public long now() {
+        return now;
+    }
+
+    public List<SimNode<A>> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public TraceSink trace() {
+        return trace;
+    }
+
+    public SafetyMonitor<A> monitor() {
+        return monitor;
+    }
+
+    /** Schedules an action at a simulated time (ties run in scheduling order). */
+    public void at(long time, Runnable r) {
         queue.add(new Event(time, seq++, r));
     }
 
-    /** Runs the whole scenario and returns the monitor's verdict (empty list = all properties hold). */
-    List<String> run() {
-        for (SimNode n : nodes) {
+    /** Runs the whole scenario and returns the verdict (empty list = all properties hold). */
+    public List<String> run() {
+        for (SimNode<A> n : nodes) {
             at(rnd.nextInt(20), () -> boot(n));
         }
         planFaults();
-        for (long t = 50; t < cfg.durationMs(); t += 20) {
-            at(t, this::clientTx);
+        for (long t = world.firstTickMs(); t < cfg.durationMs(); t += world.tickMs()) {
+            at(t, () -> world.tick(this));
         }
         at(cfg.healAtMs(), () -> {
-            for (SimNode n : nodes) {
+            for (SimNode<A> n : nodes) {
                 n.group = 0;
                 if (!n.up) {
                     n.up = true; // a crashed node restarts at the latest when the network heals
@@ -125,7 +156,7 @@ final class Simulation {
             // side 0: honest even indices + first twin of each pair; side 1: honest odd + second twins
             Map<Integer, Integer> seen = new HashMap<>();
             int honest = 0;
-            for (SimNode n : nodes) {
+            for (SimNode<A> n : nodes) {
                 if (n.fault == Fault.TWINS) {
                     n.group = seen.merge(n.index, 1, Integer::sum) - 1;
                 } else {
@@ -137,28 +168,40 @@ final class Simulation {
         if (cfg.partitions()) {
             long start = 200 + rnd.nextInt((int) Math.max(1, cfg.healAtMs() / 2));
             at(start, () -> {
-                for (SimNode n : nodes) {
+                for (SimNode<A> n : nodes) {
                     n.group = rnd.nextInt(2) + 1;
                 }
             });
         }
         if (cfg.crashes()) {
-            List<SimNode> honest = nodes.stream().filter(SimNode::honest).toList();
-            SimNode victim = honest.get(rnd.nextInt(honest.size()));
+            List<SimNode<A>> honest = nodes.stream().filter(SimNode::honest).toList();
+            SimNode<A> victim = honest.get(rnd.nextInt(honest.size()));
             long crashAt = 100 + rnd.nextInt((int) Math.max(1, cfg.healAtMs() - 400));
             at(crashAt, () -> victim.crashPending = true);
-            at(crashAt + 100 + rnd.nextInt(300), () -> {
-                if (!victim.up) {
-                    victim.up = true;
-                    boot(victim);
-                }
-            });
+            at(crashAt + 100 + rnd.nextInt(300), () -> restart(victim));
         }
     }
 
-    private void boot(SimNode n) {
+    /** Stops a node now, between two of its events (its engine and timers are gone; its stores stay). */
+    public void crash(SimNode<A> n) {
+        n.up = false;
+        n.crashPending = false;
+        n.epoch++;
+    }
+
+    /** Restarts a stopped node from its stores; does nothing if it runs. */
+    public void restart(SimNode<A> n) {
+        if (!n.up) {
+            n.up = true;
+            boot(n);
+        }
+    }
+
+    private void boot(SimNode<A> n) {
         try {
-            n.engine = new ConsensusNode(nodeConfig, n.signer, keys, n.store, n.app, validators, trace, namesFor(n));
+            world.booting(this, n);
+            n.engine = new ConsensusNode(nodeConfig, n.signer, world.verifier(), n.store, n.app, validators, trace,
+                    namesFor(n));
             n.up = true;
             n.crashPending = false;
             n.epoch++;
@@ -168,60 +211,65 @@ final class Simulation {
         }
     }
 
-    private Map<Address, String> namesFor(SimNode n) {
+    private Map<Address, String> namesFor(SimNode<A> n) {
         Map<Address, String> m = new HashMap<>(names);
         m.put(n.address, n.name);
         return m;
     }
 
-    private void clientTx() {
-        List<SimNode> up = nodes.stream().filter(x -> x.up && x.honest()).toList();
-        if (up.isEmpty()) {
-            return;
+    /** Offers a transaction to a running node's mempool and sends what the engine forwards. */
+    public SubmitResult submit(SimNode<A> n, Bytes tx) {
+        if (!n.up) {
+            return SubmitResult.REJECTED;
         }
-        SimNode target = up.get(rnd.nextInt(up.size()));
-        Bytes tx = Bytes.utf8("tx-" + seed + "-" + (txSeq++));
-        knownTxs.add(tx);
-        target.engine.submit(tx);
+        SubmitResult r = n.engine.submit(tx);
         try {
-            apply(target, target.engine.flush());
+            apply(n, n.engine.flush());
         } catch (StoreException e) {
             throw new IllegalStateException(e);
         }
+        return r;
     }
 
     /** Carries out a node's actions, unless it crashes right now (then they are lost: killed before sending). */
-    void apply(SimNode n, List<NodeAction> actions) {
+    void apply(SimNode<A> n, List<NodeAction> actions) {
         if (n.crashPending) {
-            n.crashPending = false;
-            n.up = false;
-            n.epoch++;
+            crash(n);
             return;
         }
         int epoch = n.epoch;
         for (NodeAction a : actions) {
             if (a instanceof NodeAction.Broadcast b) {
                 monitor.sent(n, b.payload());
-                for (SimNode to : nodes) {
+                for (SimNode<A> to : nodes) {
                     if (!to.address.equals(n.address)) {
                         byzantine.send(n, to, b.payload());
                     }
                 }
             } else if (a instanceof NodeAction.SendTo s) {
                 monitor.sent(n, s.payload());
-                for (SimNode to : byAddress.getOrDefault(s.peer(), List.of())) {
+                for (SimNode<A> to : byAddress.getOrDefault(s.peer(), List.of())) {
                     byzantine.send(n, to, s.payload());
                 }
             } else if (a instanceof NodeAction.SetTimer t) {
                 at(now + t.delayMs(), () -> fire(n, epoch, t.key()));
             } else if (a instanceof NodeAction.Committed c) {
                 monitor.committed(n, c.block());
+                world.committed(this, n, c.block());
             }
         }
     }
 
-    /** The network: partition filter, loss, duplication, random delay (which also reorders). */
-    void transmit(SimNode from, SimNode to, Bytes payload) {
+    /** A consensus message over the network. */
+    void transmit(SimNode<A> from, SimNode<A> to, Bytes payload) {
+        send(from, to, () -> deliver(from, to, payload));
+    }
+
+    /**
+     * The network, for consensus messages and a world's own (L2 blocks): partition filter, loss, duplication, random
+     * delay (which also reorders); {@code arrival} runs only if the receiver is up and still on the sender's side.
+     */
+    public void send(SimNode<A> from, SimNode<A> to, Runnable arrival) {
         if (from.group != to.group) {
             return;
         }
@@ -231,14 +279,15 @@ final class Simulation {
         int copies = rnd.nextDouble() < cfg.duplication() ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             long delay = cfg.minDelayMs() + rnd.nextInt(cfg.maxDelayMs() - cfg.minDelayMs() + 1);
-            at(now + delay, () -> deliver(from, to, payload));
+            at(now + delay, () -> {
+                if (to.up && from.group == to.group) {
+                    arrival.run();
+                }
+            });
         }
     }
 
-    private void deliver(SimNode from, SimNode to, Bytes payload) {
-        if (!to.up || from.group != to.group) {
-            return;
-        }
+    private void deliver(SimNode<A> from, SimNode<A> to, Bytes payload) {
         deliveries++;
         try {
             apply(to, to.engine.onMessage(from.address, payload));
@@ -247,7 +296,7 @@ final class Simulation {
         }
     }
 
-    private void fire(SimNode n, int epoch, TimerKey key) {
+    private void fire(SimNode<A> n, int epoch, TimerKey key) {
         if (!n.up || n.epoch != epoch) {
             return;
         }

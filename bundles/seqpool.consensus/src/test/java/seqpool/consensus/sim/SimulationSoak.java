@@ -23,7 +23,7 @@ public final class SimulationSoak {
             for (int n : new int[] {4, 7}) {
                 for (Fault f : faults) {
                     for (long s = first + block; s < first + Math.min(seeds, block + 10); s++) {
-                        List<String> v = new Simulation(s, SimConfig.standard(n, f), TraceSink.NONE).run();
+                        List<String> v = Simulation.clientTxs(s, SimConfig.standard(n, f), TraceSink.NONE).run();
                         runs++;
                         if (!v.isEmpty()) {
                             System.out.println("FAIL seed " + s + " n=" + n + " fault=" + f + ": " + v);

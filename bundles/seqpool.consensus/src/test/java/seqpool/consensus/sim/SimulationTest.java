@@ -14,7 +14,7 @@ class SimulationTest {
 
     static void runSeeds(int n, Fault fault, int seeds, long base) {
         for (long s = base; s < base + seeds; s++) {
-            Simulation sim = new Simulation(s, SimConfig.standard(n, fault), seqpool.api.trace.TraceSink.NONE);
+            Simulation<SimApp> sim = Simulation.clientTxs(s, SimConfig.standard(n, fault), seqpool.api.trace.TraceSink.NONE);
             List<String> v = sim.run();
             if (!v.isEmpty()) {
                 fail("seed " + s + " (n=" + n + ", fault=" + fault + ") failed; replay with -Dseqpool.sim.replay=" + s
@@ -58,8 +58,8 @@ class SimulationTest {
 
     @Test
     void sameSeedReplaysExactly() {
-        Simulation a = new Simulation(42, SimConfig.standard(4, Fault.DOUBLE_VOTER), seqpool.api.trace.TraceSink.NONE);
-        Simulation b = new Simulation(42, SimConfig.standard(4, Fault.DOUBLE_VOTER), seqpool.api.trace.TraceSink.NONE);
+        Simulation<SimApp> a = Simulation.clientTxs(42, SimConfig.standard(4, Fault.DOUBLE_VOTER), seqpool.api.trace.TraceSink.NONE);
+        Simulation<SimApp> b = Simulation.clientTxs(42, SimConfig.standard(4, Fault.DOUBLE_VOTER), seqpool.api.trace.TraceSink.NONE);
         a.run();
         b.run();
         assertEquals(a.deliveries, b.deliveries);

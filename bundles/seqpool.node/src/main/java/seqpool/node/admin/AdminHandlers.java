@@ -1,22 +1,18 @@
 package seqpool.node.admin;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 
 import com.sun.net.httpserver.HttpExchange;
 
-import seqpool.node.logging.Json;
 import seqpool.node.runtime.ModuleInfo;
 import seqpool.node.runtime.ModuleInventory;
 import seqpool.node.swap.ModuleSwapper;
@@ -41,23 +37,6 @@ final class AdminHandlers {
         this.consensus = consensus;
         this.swapper = swapper;
         this.token = token.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    void health(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!"GET".equals(ex.getRequestMethod())) {
-                reply(ex, 405, Map.of("error", "use GET"));
-                return;
-            }
-            List<ModuleInfo> bad = ModuleInventory.unhealthy(context);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", bad.isEmpty() ? "UP" : "DOWN");
-            body.put("bundles", context.getBundles().length);
-            body.put("unhealthy", bad.stream().map(ModuleInfo::toMap).toList());
-            body.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
-            body.put("p2p", peers.snapshot());
-            reply(ex, bad.isEmpty() ? 200 : 503, body);
-        }
     }
 
     /** {@code GET /peers}: this node's signer address and the peers its p2p transport is connected to now. */
@@ -104,7 +83,10 @@ final class AdminHandlers {
                 reply(ex, 503, Map.of("error", "no consensus engine running"));
                 return;
             }
-            byte[] body = ex.getRequestBody().readNBytes(4096);
+            byte[] body = Replies.body(ex);
+            if (body == null) {
+                return;
+            }
             seqpool.api.consensus.DuplicateVoteEvidence ev;
             try {
                 ev = EvidenceText.parse(new String(body, StandardCharsets.US_ASCII).strip());
@@ -178,11 +160,6 @@ final class AdminHandlers {
     }
 
     private static void reply(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
-        byte[] bytes = (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(bytes);
-        }
+        Replies.json(ex, status, body);
     }
 }

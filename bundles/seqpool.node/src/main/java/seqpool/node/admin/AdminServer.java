@@ -2,16 +2,15 @@ package seqpool.node.admin;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -23,23 +22,41 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import com.sun.net.httpserver.HttpServer;
 
+import com.sun.net.httpserver.HttpHandler;
+
+import seqpool.api.bridge.Bridge;
+import seqpool.api.consensus.ConsensusEngine;
+import seqpool.api.metrics.MetricSource;
 import seqpool.api.p2p.P2pNetwork;
+import seqpool.api.pos.PosService;
+import seqpool.api.sequencer.L2Chain;
+import seqpool.api.staking.PoolActionSender;
+import seqpool.api.staking.StakingView;
+import seqpool.api.store.KeyValueStore;
+import seqpool.api.tss.ThresholdKeyService;
+import seqpool.node.health.HealthMonitor;
+import seqpool.node.health.NodeComponent;
+import seqpool.node.health.ServiceView;
+import seqpool.node.metrics.NodeMetrics;
+import seqpool.node.metrics.PoolMetrics;
+import seqpool.node.runtime.ModuleInventory;
 import seqpool.node.swap.ModuleSwapper;
 
 /**
- * The node's admin API on loopback (JDK HTTP server): {@code GET /health}, {@code GET /peers}, {@code GET /modules},
- * {@code GET /status} (the pool as this node sees it), {@code POST /modules/update?name=..&file=..} (blue-green hot
- * swap through {@link ModuleSwapper}), {@code POST /evidence} (equivocation evidence for consensus). Mutating calls need
- * the bearer token that this component writes, owner-only, to {@code admin.tokenFile} at each start. Starts only when
- * the node has published configuration PID {@code seqpool.admin}.
+ * The node's admin API on loopback (JDK HTTP server): probes ({@code /health}, {@code /ready}, {@code /live}),
+ * {@code /metrics} (Prometheus), the dashboard ({@code /dashboard/}), {@code /peers}, {@code /modules}, {@code /status},
+ * {@code POST /modules/update} and {@code POST /evidence} (docs/operations.md). It binds its port first and only then
+ * writes the bearer token (owner-only, {@code admin.tokenFile}) and {@code admin.url}: a component that cannot bind —
+ * the port is taken, e.g. by the running version while a candidate version of this bundle starts beside it — fails
+ * with one message naming the port and leaves the running one's token alone. Limits: {@link HttpLimits}.
  */
-@Component(configurationPid = "seqpool.admin", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
-public final class AdminServer {
+@Component(configurationPid = "seqpool.admin", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = AdminEndpoint.class, immediate = true)
+public final class AdminServer implements AdminEndpoint {
     private static final System.Logger LOG = System.getLogger(AdminServer.class.getName());
 
-    /** The {@code admin} section of the configuration. */
+    /** The {@code admin} section of the configuration, plus {@code required} derived by the node. */
     public @interface Config {
         boolean enabled() default true;
 
@@ -48,91 +65,107 @@ public final class AdminServer {
         int port() default 30401;
 
         String tokenFile();
+
+        /** Components the node requires ({@link NodeComponent#word()}): down means {@code /health} 503. */
+        String[] required() default {"store", "p2p"};
+
+        int stallSeconds() default 30;
+
+        int maxConnections() default 256;
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final AdminHttp http;
+    private final URI url;
 
-    /** The p2p transport, while one is registered (optional, dynamic, greedy: a new one replaces the old). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile P2pNetwork p2p;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile seqpool.api.consensus.ConsensusEngine consensus;
+    private volatile KeyValueStore store;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile seqpool.api.pos.PosService pos;
+    private volatile StakingView staking;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile seqpool.api.bridge.Bridge bridge;
+    private volatile ConsensusEngine consensus;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile seqpool.api.sequencer.L2Chain l2;
+    private volatile PosService pos;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile seqpool.api.tss.ThresholdKeyService tss;
+    private volatile Bridge bridge;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile L2Chain l2;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ThresholdKeyService tss;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PoolActionSender poolActions;
+    /** Metrics that only the modules know (consensus steps, p2p bytes, ...); absent modules register none. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<MetricSource> moduleMetrics = new CopyOnWriteArrayList<>();
 
     @Activate
     public AdminServer(BundleContext context, Config config) throws IOException {
         if (!config.enabled()) {
-            server = null;
-            executor = null;
+            http = null;
+            url = null;
             LOG.log(Level.INFO, "admin API disabled by configuration");
             return;
         }
-        Path tokenFile = Path.of(config.tokenFile());
-        String token = newToken();
-        writeOwnerOnly(tokenFile, token);
-        executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "seqpool-admin");
-            t.setDaemon(true);
-            return t;
+        ServiceView services = new ServiceView(Map.of(P2pNetwork.class, (Supplier<?>) () -> p2p,
+                KeyValueStore.class, (Supplier<?>) () -> store, StakingView.class, (Supplier<?>) () -> staking,
+                ConsensusEngine.class, (Supplier<?>) () -> consensus, PosService.class, (Supplier<?>) () -> pos,
+                Bridge.class, (Supplier<?>) () -> bridge, L2Chain.class, (Supplier<?>) () -> l2,
+                ThresholdKeyService.class, (Supplier<?>) () -> tss, PoolActionSender.class,
+                (Supplier<?>) () -> poolActions));
+        HealthMonitor health = new HealthMonitor(services, required(config.required()),
+                config.stallSeconds() * 1000L, System::currentTimeMillis);
+        PoolMetrics own = new PoolMetrics(services, health, () -> ModuleInventory.list(context));
+        NodeMetrics metrics = new NodeMetrics(() -> {
+            List<MetricSource> all = new java.util.ArrayList<>(moduleMetrics);
+            all.add(0, own);
+            return all;
         });
-        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 16);
+        String token = TokenFiles.newToken();
         AdminHandlers handlers = new AdminHandlers(context, new ModuleSwapper(context), token,
                 new PeerReport(() -> p2p), new PoolReport(() -> consensus, () -> pos, () -> bridge, () -> l2, () -> tss),
                 () -> consensus);
-        server.createContext("/health", handlers::health);
-        server.createContext("/modules", handlers::modules);
-        server.createContext("/peers", handlers::peers);
-        server.createContext("/status", handlers::status);
-        server.createContext("/evidence", handlers::evidence);
-        server.setExecutor(executor);
-        server.start();
-        String url = "http://" + config.host() + ":" + server.getAddress().getPort();
-        // written whole or not at all: a reader that sees admin.url must never read it half-written
-        Path urlFile = tokenFile.resolveSibling("admin.url");
-        Path partial = tokenFile.resolveSibling("admin.url.partial");
-        Files.writeString(partial, url + "\n", StandardCharsets.UTF_8);
-        Files.move(partial, urlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ProbeHandlers probes = new ProbeHandlers(health, metrics, new PeerReport(() -> p2p),
+                () -> ModuleInventory.unhealthy(context), () -> context.getBundles().length);
+        Map<String, HttpHandler> routes = new LinkedHashMap<>(probes.routes());
+        routes.put("/", DashboardFiles::serve);
+        routes.put("/modules", handlers::modules);
+        routes.put("/peers", handlers::peers);
+        routes.put("/status", handlers::status);
+        routes.put("/evidence", handlers::evidence);
+        http = AdminHttp.start(config.host(), config.port(), config.maxConnections(), Path.of(config.tokenFile()),
+                token, routes);
+        url = http.url();
         LOG.log(Level.INFO, "admin API listening on {0}", url);
+    }
+
+    static Set<NodeComponent> required(String[] words) {
+        Set<NodeComponent> s = EnumSet.noneOf(NodeComponent.class);
+        for (String w : words) {
+            NodeComponent.byWord(w).ifPresent(s::add);
+        }
+        return s;
+    }
+
+    @Override
+    public URI url() {
+        return url;
     }
 
     @Deactivate
     void deactivate() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+        if (http != null) {
+            http.close();
             LOG.log(Level.INFO, "admin API stopped");
         }
-    }
-
-    private static String newToken() {
-        byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not POSIX
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }

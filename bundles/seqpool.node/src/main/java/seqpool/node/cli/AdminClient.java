@@ -23,11 +23,20 @@ import seqpool.node.runtime.ModuleInfo;
 final class AdminClient {
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One client for the process: its connections are reused, not left open by a new client per call. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HTTP;
+    private final Duration timeout;
 
     AdminClient(URI base, String token) {
+        this(base, token, Duration.ofSeconds(60));
+    }
+
+    AdminClient(URI base, String token, Duration timeout) {
         this.base = base;
         this.token = token;
+        this.timeout = timeout;
     }
 
     List<ModuleInfo> modules() throws IOException, InterruptedException {
@@ -62,9 +71,11 @@ final class AdminClient {
     private Map<?, ?> send(HttpRequest.Builder request, int expect) throws IOException, InterruptedException {
         HttpResponse<String> r;
         try {
-            r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new IOException("no node answers at " + base + " (is it running? see admin.url in its data dir)");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException("no answer from " + base + " within " + timeout.toSeconds() + " s");
         }
         Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(r.body());
         if (!(parsed instanceof Map<?, ?> body)) {

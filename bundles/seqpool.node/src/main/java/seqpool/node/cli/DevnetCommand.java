@@ -1,19 +1,14 @@
 package seqpool.node.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +54,7 @@ final class DevnetCommand implements Callable<Integer> {
     int runSeconds;
 
     @Option(names = "--l1", description = "Use this L1 JSON-RPC URL (it must mine blocks and fund anvil's test "
-            + "accounts) instead of starting anvil.")
+            + "accounts, and answer anvil_setBalance) instead of starting anvil.")
     String l1Url;
 
     @Option(names = "--anvil", description = "anvil binary (default: $SEQPOOL_ANVIL, set by ./seqpool).")
@@ -74,9 +69,17 @@ final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--confirmations", defaultValue = "2", description = "L1 confirmations (default: ${DEFAULT-VALUE}).")
     int confirmations;
 
+    @Option(names = "--engine", defaultValue = "evm", description = "L2 execution: evm (each node's own anvil), "
+            + "embedded (native transfers in Java) or none (empty blocks) (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Option(names = "--producer-timeout-ms", defaultValue = "3000", description = "Stall before a rotation vote "
             + "(default: ${DEFAULT-VALUE}).")
     long producerTimeoutMs;
+
+    @Option(names = "--keep", description = "Keep the temporary data directory after the devnet stops (a --dir is "
+            + "always kept).")
+    boolean keep;
 
     @Option(names = "--jail-after", defaultValue = "3", description = "Stalls that jail a producer (default: ${DEFAULT-VALUE}).")
     int jailAfter;
@@ -97,22 +100,35 @@ final class DevnetCommand implements Callable<Integer> {
             ctx.err().println("devnet: run it from the executable jar (./seqpool devnet)");
             return 2;
         }
-        Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("seqpool-devnet-");
-        Path passphraseFile = root.resolve("passphrase");
-        if (!Files.exists(passphraseFile)) {
-            byte[] b = new byte[16];
-            new SecureRandom().nextBytes(b);
-            Files.writeString(passphraseFile, HexFormat.of().formatHex(b) + "\n");
+        if (!List.of("evm", "embedded", "none").contains(engine)) {
+            ctx.err().println("devnet: --engine must be evm, embedded or none, got " + engine);
+            return 2;
         }
-        List<DevnetNode> all = new ArrayList<>();
-        for (int i = 1; i <= nodes + spare; i++) {
-            all.add(DevnetNode.create(root, i, basePort, passphraseFile));
+        if (engine.equals("evm") && !Files.isExecutable(l2Anvil())) {
+            ctx.err().println("devnet: anvil not found at " + l2Anvil() + " (the evm engine runs one per node; build "
+                    + "once with ./seqpool, which installs it from npm into contracts/node_modules, or pass --anvil PATH, "
+                    + "or --engine embedded)");
+            return 1;
         }
-        List<Process> procs = new ArrayList<>();
-        AnvilProcess anvilProcess = null;
-        Thread hook = new Thread(() -> stopAll(procs), "seqpool-devnet-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Optional<String> taken = DevnetPorts.firstInUse(nodes + spare, basePort);
+        if (taken.isPresent()) {
+            ctx.err().println("devnet: " + taken.get());
+            return 2;
+        }
+        boolean temporary = dir == null;
+        Path root = temporary ? Files.createTempDirectory("seqpool-devnet-") : Files.createDirectories(dir);
+        DevnetProcesses run = new DevnetProcesses(ctx, root, temporary && !keep);
         try {
+            Path passphraseFile = root.resolve("passphrase");
+            if (!Files.exists(passphraseFile)) {
+                byte[] b = new byte[16];
+                new SecureRandom().nextBytes(b);
+                Files.writeString(passphraseFile, HexFormat.of().formatHex(b) + "\n");
+            }
+            List<DevnetNode> all = new ArrayList<>();
+            for (int i = 1; i <= nodes + spare; i++) {
+                all.add(DevnetNode.create(root, i, basePort, passphraseFile));
+            }
             String url = l1Url;
             if (url == null) {
                 Path binary = anvil != null ? anvil : Path.of(System.getenv().getOrDefault("SEQPOOL_ANVIL", "anvil"));
@@ -121,46 +137,48 @@ final class DevnetCommand implements Callable<Integer> {
                             + "installs it from npm into contracts/node_modules, or pass --anvil PATH or --l1 URL)");
                     return 1;
                 }
-                anvilProcess = AnvilProcess.start(binary, 31337, root.resolve("anvil.log"), List.of());
+                AnvilProcess anvilProcess = AnvilProcess.start(binary, 31337, root.resolve("anvil.log"), List.of());
+                run.anvil(anvilProcess);
                 url = anvilProcess.rpcUrl();
+                ctx.out().println("devnet: L1 " + url + " (anvil, log " + root.resolve("anvil.log") + ")");
+            } else {
+                ctx.out().println("devnet: L1 " + url);
             }
-            ctx.out().println("devnet: L1 " + url + (anvilProcess != null ? " (anvil, log " + root.resolve("anvil.log")
-                    + ")" : ""));
             long genesisBlock = setUpL1(url, root, all);
+            String anvilForL2 = engine.equals("evm") ? l2Anvil().toString() : "";
             DevnetNode.PoolSettings pool = new DevnetNode.PoolSettings(url, genesisBlock, epochLength, blockTimeMs,
-                    confirmations, producerTimeoutMs, jailAfter);
+                    confirmations, producerTimeoutMs, jailAfter, engine, anvilForL2, System.currentTimeMillis() / 1000);
             for (DevnetNode n : all) {
                 n.writeConfig(all, pool);
             }
             for (DevnetNode n : all) {
-                Process p = new ProcessBuilder(command(jar, n.config())).redirectErrorStream(true).start();
-                procs.add(p);
-                pump(n.name(), p);
+                run.start(n.name(), command(jar, n.config()), n.dir().resolve("node.log"));
             }
-            if (!DevnetWatch.awaitUp(ctx, all, procs)) {
+            if (!DevnetWatch.awaitUp(ctx, all, run.nodes())) {
                 ctx.err().println("devnet: a node did not come up; logs above; data in " + root);
                 return 1;
             }
             ctx.out().println("devnet: modules of n1:");
             ModuleInventory.print(new AdminClient(all.get(0).admin(), null).modules(), ctx.out());
-            DevnetEndpoints.write(root.resolve("endpoints.json"), url, root, all, procs);
+            DevnetEndpoints.write(root.resolve("endpoints.json"), url, root, all, run.nodes());
             ctx.out().println("devnet: " + all.size() + " node(s) running (" + nodes + " staked" + (spare > 0 ? ", "
                     + spare + " spare" : "") + "); endpoints in " + root.resolve("endpoints.json") + "; data in " + root
                     + (runSeconds > 0 ? "; stopping in " + runSeconds + " s" : "; Ctrl-C to stop"));
+            if (!engine.equals("none")) {
+                ctx.out().println("devnet: L2 JSON-RPC " + all.get(0).rpcUrl() + " (every node serves one: see "
+                        + "endpoints.json; chain id 901, engine " + engine + "), e.g. cast block-number --rpc-url "
+                        + all.get(0).rpcUrl());
+                ctx.out().println("devnet: funded L2 dev accounts (anvil's public test keys, 10,000 ETH each):");
+                for (int i = 0; i < DevnetAccounts.count(); i++) {
+                    ctx.out().println("devnet:   " + DevnetAccounts.account(i).getAddress() + "  key "
+                            + DevnetAccounts.privateKeyHex(i));
+                }
+            }
             DevnetWatch watch = new DevnetWatch(ctx, url, root, all, nodes);
             watch.run(runSeconds, ctx.frameworkStopping());
             return 0;
         } finally {
-            stopAll(procs);
-            if (anvilProcess != null) {
-                anvilProcess.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs already
-            }
-            ctx.out().println("devnet: stopped");
+            run.stop(runSeconds > 0 ? "--run-seconds " + runSeconds + " elapsed" : "done");
         }
     }
 
@@ -198,6 +216,11 @@ final class DevnetCommand implements Callable<Integer> {
         }
     }
 
+    /** The anvil binary: --anvil, else $SEQPOOL_ANVIL (set by ./seqpool), else anvil on the PATH. */
+    private Path l2Anvil() {
+        return anvil != null ? anvil : Path.of(System.getenv().getOrDefault("SEQPOOL_ANVIL", "anvil"));
+    }
+
     private static List<String> command(String jar, Path config) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -205,35 +228,4 @@ final class DevnetCommand implements Callable<Integer> {
         cmd.addAll(List.of("-jar", jar, "node", "--config", config.toString()));
         return cmd;
     }
-
-    private void pump(String name, Process p) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    ctx.out().println("[" + name + "] " + line);
-                }
-            } catch (IOException e) {
-                // process gone
-            }
-        }, "devnet-" + name);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    static void stopAll(List<Process> procs) {
-        for (Process p : procs) {
-            p.destroy();
-        }
-        for (Process p : procs) {
-            try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
 }

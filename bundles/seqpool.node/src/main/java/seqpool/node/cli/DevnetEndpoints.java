@@ -29,6 +29,7 @@ final class DevnetEndpoints {
             e.put("address", n.address());
             e.put("admin", n.admin().toString());
             e.put("p2p", "127.0.0.1:" + n.p2pPort());
+            e.put("rpc", n.rpcUrl());
             e.put("config", n.config().toString());
             e.put("trace", n.dir().resolve("trace.ndjson").toString());
             ns.add(e);

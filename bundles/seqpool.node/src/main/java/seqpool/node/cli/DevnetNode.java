@@ -32,6 +32,14 @@ record DevnetNode(int index, Path root, int p2pPort, int adminPort, String addre
         return root.resolve(name() + ".yaml");
     }
 
+    int rpcPort() {
+        return p2pPort + 200;
+    }
+
+    String rpcUrl() {
+        return "http://127.0.0.1:" + rpcPort();
+    }
+
     URI admin() {
         return URI.create("http://127.0.0.1:" + adminPort);
     }
@@ -54,7 +62,7 @@ record DevnetNode(int index, Path root, int p2pPort, int adminPort, String addre
 
     /** Settings of the pool that every node shares (they must agree, or the nodes cannot agree on anything). */
     record PoolSettings(String l1Url, long genesisL1Block, long epochLength, long blockTimeMs, int confirmations,
-            long producerTimeoutMs, int jailAfterFaults) {
+            long producerTimeoutMs, int jailAfterFaults, String engine, String anvil, long genesisTimestamp) {
     }
 
     void writeConfig(List<DevnetNode> all, PoolSettings pool) throws IOException {
@@ -80,7 +88,10 @@ record DevnetNode(int index, Path root, int p2pPort, int adminPort, String addre
                 + "pos:\n  genesisL1Block: " + pool.genesisL1Block() + "\n  epochLength: " + pool.epochLength() + "\n"
                 + "  producerTimeoutMs: " + pool.producerTimeoutMs() + "\n  jailAfterFaults: "
                 + pool.jailAfterFaults() + "\n  taskTimeoutHeights: 120\n  postFallbackMs: 3000\n"
-                + "sequencer:\n  blockTimeMs: " + pool.blockTimeMs() + "\n"
+                + "sequencer:\n  blockTimeMs: " + pool.blockTimeMs() + "\n  engine: " + pool.engine() + "\n"
+                + (pool.anvil().isEmpty() ? "" : "  anvilBinary: \"" + pool.anvil() + "\"\n")
+                + "  genesisTimestamp: " + pool.genesisTimestamp() + "\n"
+                + "rpc:\n  port: " + rpcPort() + "\n"
                 + "trace:\n  file: " + name() + "/trace.ndjson\n";
         Files.writeString(config(), yaml, StandardCharsets.UTF_8);
     }

@@ -40,7 +40,10 @@ final class DevnetWatch {
         nodes.forEach(n -> names.put(n.address(), n.name()));
     }
 
-    /** Waits (60 s each) until every node's admin API answers UP and its p2p transport sees all the others. */
+    /**
+     * Waits (60 s each) until every node's admin API answers as that node (its transport's {@code self} is the address
+     * the devnet generated for it: not another devnet's node on the same port) and sees all the others.
+     */
     static boolean awaitUp(CliContext ctx, List<DevnetNode> nodes, List<Process> procs) throws InterruptedException {
         for (int i = 0; i < nodes.size(); i++) {
             DevnetNode n = nodes.get(i);
@@ -50,6 +53,12 @@ final class DevnetWatch {
             while (System.currentTimeMillis() < deadline && procs.get(i).isAlive()) {
                 try {
                     Map<?, ?> p = client.peers();
+                    Object self = p.get("self");
+                    if (self != null && !n.address().equalsIgnoreCase(String.valueOf(self))) {
+                        ctx.err().println("devnet: " + n.admin() + " answers as " + self + ", not as " + n.name() + " ("
+                                + n.address() + "): another node (another devnet?) holds that port");
+                        return false;
+                    }
                     peers = p.get("connected") instanceof Number c ? c.intValue() : 0;
                     if (Boolean.TRUE.equals(p.get("running")) && peers >= nodes.size() - 1) {
                         break;
@@ -59,8 +68,14 @@ final class DevnetWatch {
                 }
                 TimeUnit.MILLISECONDS.sleep(200);
             }
+            if (!procs.get(i).isAlive()) {
+                ctx.err().println("devnet: " + n.name() + " exited with code " + procs.get(i).exitValue()
+                        + " (its lines above say why)");
+                return false;
+            }
             ctx.out().println("devnet: " + n.name() + " UP, peers " + Math.max(peers, 0) + "/" + (nodes.size() - 1)
-                    + ", address " + n.address() + ", admin " + n.admin() + ", p2p 127.0.0.1:" + n.p2pPort());
+                    + ", address " + n.address() + ", admin " + n.admin() + ", p2p 127.0.0.1:" + n.p2pPort()
+                    + ", json-rpc " + n.rpcUrl());
             if (peers < nodes.size() - 1) {
                 return false;
             }

@@ -41,7 +41,17 @@ final class ModulesUpdateCommand implements Callable<Integer> {
             ctx.err().println("modules update: --token-file is required (the node writes it to <dataDir>/admin.token)");
             return 2;
         }
-        String token = Files.readString(tokenFile).trim();
+        String token;
+        try {
+            token = Files.readString(tokenFile).trim();
+        } catch (java.nio.file.NoSuchFileException e) {
+            ctx.err().println("modules update: no token file at " + tokenFile + " (the node writes it to "
+                    + "admin.tokenFile, by default <dataDir>/admin.token, once its admin API listens)");
+            return 2;
+        } catch (java.io.IOException e) {
+            ctx.err().println("modules update: cannot read token file " + tokenFile + ": " + e);
+            return 2;
+        }
         Path absolute = file.toAbsolutePath().normalize();
         Map<?, ?> r = new AdminClient(node, token).update(name, absolute);
         ctx.out().printf("%s %s -> %s: %s in %s ms%s%n", r.get("module"), r.get("oldVersion"), r.get("newVersion"),

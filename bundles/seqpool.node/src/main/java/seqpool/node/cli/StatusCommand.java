@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code seqpool status [--node URL]}: the pool as a running node sees it — consensus height, epoch and producer,
- * every member with stake, power and state, the pool key with its TSS generation and committee, open tasks, and the
- * node's L1 and L2 positions.
+ * {@code seqpool status [--node URL | --devnet DIR]}: the pool as a running node sees it — its health, consensus
+ * height, epoch and producer, every member with stake, power and state, the pool key with its TSS generation and
+ * committee, open tasks, and the node's L1 and L2 positions. With {@code --devnet DIR} (a devnet's directory, or its
+ * {@code endpoints.json}): one line per node (health, height, epoch, producer, peers, L1, L2) and then the pool as the
+ * first node that answers sees it. Exit code 1 when a node does not answer or is not healthy.
  */
-@Command(name = "status", description = "Show the pool as a running node sees it (epoch, producer, members, pool key).")
+@Command(name = "status", description = "Show the pool as a node (--node URL) or every devnet node (--devnet DIR) sees it.")
 final class StatusCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -22,15 +24,24 @@ final class StatusCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     URI node;
 
+    @Option(names = "--devnet", description = "A devnet's directory (or its endpoints.json): every node's line.")
+    java.nio.file.Path devnet;
+
     StatusCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws Exception {
-        Map<?, ?> s = new AdminClient(node, null).status();
-        print(s, ctx.out());
-        return 0;
+        if (devnet != null) {
+            return DevnetStatus.print(devnet, ctx.out(), ctx.err());
+        }
+        AdminClient client = new AdminClient(node, null, java.time.Duration.ofSeconds(10));
+        Map<?, ?> health = client.health();
+        ctx.out().println("health    " + health.get("status") + (list(health.get("down")).isEmpty() ? ""
+                : ", down: " + String.join(", ", list(health.get("down")).stream().map(String::valueOf).toList())));
+        print(client.status(), ctx.out());
+        return "DOWN".equals(health.get("status")) ? 1 : 0;
     }
 
     static void print(Map<?, ?> s, PrintStream out) {
@@ -81,11 +92,11 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<?, ?> map(Object o) {
+    static Map<?, ?> map(Object o) {
         return o instanceof Map<?, ?> m ? m : Map.of();
     }
 
-    private static List<?> list(Object o) {
+    static List<?> list(Object o) {
         return o instanceof List<?> l ? l : List.of();
     }
 }

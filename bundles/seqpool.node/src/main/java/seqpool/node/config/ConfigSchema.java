@@ -28,6 +28,8 @@ public final class ConfigSchema {
                     + "from the environment variable `SEQPOOL_KEY_PASSPHRASE`."),
             integer("node", "shutdownTimeoutMs", 10_000, 1_000, 600_000, "How long a graceful stop may take before the "
                     + "process exits anyway."),
+            integer("node", "startTimeoutMs", 60_000, 1_000, 600_000, "How long the required components may take to "
+                    + "start; past it the node names the ones missing and exits with 1."),
 
             path("store", "path", "", "LMDB environment directory (created if missing; locked while open). Empty: "
                     + "`<dataDir>/store`."),
@@ -105,6 +107,16 @@ public final class ConfigSchema {
                     + "L1 after r times this delay."),
 
             longKey("sequencer", "blockTimeMs", 1000, 50, 600_000, "L2 block interval of the assigned producer, in ms."),
+            enumKey("sequencer", "engine", "none", List.of("none", "embedded", "evm"), "Execution engine: `none` "
+                    + "(signed empty blocks), `embedded` (native transfers in Java) or `evm` (the node's own anvil)."),
+            path("sequencer", "anvilBinary", "", "anvil binary of the `evm` engine (the devnet passes the one the "
+                    + "build installed)."),
+            longKey("sequencer", "genesisTimestamp", 1_700_000_000L, 0, Long.MAX_VALUE, "L2 genesis time in seconds; "
+                    + "the same on every node (the `evm` engine's genesis block)."),
+            integer("sequencer", "maxBlockTxs", 5000, 1, 20_000, "Most transactions in one L2 block."),
+
+            str("rpc", "host", "127.0.0.1", "Interface of the Ethereum JSON-RPC server (HTTP and WebSocket)."),
+            integer("rpc", "port", 9545, 0, 65535, "Port of the Ethereum JSON-RPC server."),
 
             str("l1", "rpcUrl", "http://127.0.0.1:8545", "JSON-RPC endpoint of the L1 (Ethereum) node: http(s) or "
                     + "ws(s) URL."),
@@ -121,10 +133,15 @@ public final class ConfigSchema {
             integer("admin", "port", 30401, 0, 65535, "TCP port of the admin API (0: any free port, written to "
                     + "`<dataDir>/admin.url`)."),
             path("admin", "tokenFile", "", "Where the node writes the bearer token that mutating admin calls need. "
-                    + "Empty: `<dataDir>/admin.token`."));
+                    + "Empty: `<dataDir>/admin.token`."),
+            integer("admin", "stallSeconds", 30, 2, 3_600, "A consensus height (or, on the producer, an L2 head) that "
+                    + "has not advanced for this long makes `/health` report the component DEGRADED."),
+            integer("admin", "maxConnections", 256, 4, 4_096, "Most admin connections at once, idle keep-alive ones "
+                    + "included (a thread each while a request runs, so no request waits for a thread); requests must "
+                    + "arrive whole within 5 s."));
 
     private static final Set<String> OPTIONAL_SECTIONS = Set.of("staking", "consensus", "tss", "bridge", "pos",
-            "sequencer", "trace");
+            "sequencer", "trace", "rpc");
 
     private static final Map<String, Map<String, ConfigKey>> BY_SECTION;
 

@@ -35,7 +35,10 @@ final class DerivedProperties {
                 d.put("traceName", c.string("node.name"));
             }
             case "tss" -> d.put("passphraseFile", c.string("node.passphraseFile"));
+            case "admin" -> d.put("required", seqpool.node.health.NodeComponent.required(c.inFile("staking"),
+                    c.inFile("pos")).stream().map(seqpool.node.health.NodeComponent::word).toArray(String[]::new));
             case "sequencer" -> {
+                d.put("dataDir", c.string("node.dataDir"));
                 d.put("chainId", c.longValue("pos.l2ChainId"));
                 d.put("genesisL2Block", c.longValue("pos.firstL2Block"));
             }

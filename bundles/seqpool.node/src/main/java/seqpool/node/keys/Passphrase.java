@@ -21,21 +21,34 @@ public final class Passphrase implements AutoCloseable {
         this.chars = chars;
     }
 
-    /** From {@code file} if given (non-null), else from the environment. Errors name the source. */
+    /** For commands with a {@code --passphrase-file} option. */
     public static Passphrase from(Path file, Map<String, String> env) throws KeyException {
+        return from(file, env, "--passphrase-file");
+    }
+
+    /**
+     * From {@code file} if given (non-null), else from the environment. Errors name the source; {@code fileOption}
+     * is how the caller's user names a passphrase file ({@code --passphrase-file}, or {@code node.passphraseFile}
+     * in the config).
+     */
+    public static Passphrase from(Path file, Map<String, String> env, String fileOption) throws KeyException {
         if (file != null) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 int nl = text.indexOf('\n');
                 String line = (nl >= 0 ? text.substring(0, nl) : text).replace("\r", "");
                 return checked(line.toCharArray(), "passphrase file " + file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new KeyException("cannot read passphrase file " + file + ": no such file");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new KeyException("cannot read passphrase file " + file + ": permission denied");
             } catch (IOException e) {
-                throw new KeyException("cannot read passphrase file " + file + ": " + e.getMessage());
+                throw new KeyException("cannot read passphrase file " + file + ": " + e);
             }
         }
         String v = env.get(ENV);
         if (v == null) {
-            throw new KeyException("no passphrase: set " + ENV + " or node.passphraseFile / --passphrase-file");
+            throw new KeyException("no passphrase: set " + ENV + " or " + fileOption);
         }
         return checked(v.toCharArray(), "environment variable " + ENV);
     }

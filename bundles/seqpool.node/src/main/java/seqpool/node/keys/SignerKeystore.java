@@ -80,7 +80,8 @@ public final class SignerKeystore {
         } catch (CipherException e) {
             throw new KeyException("cannot decrypt key file " + file + ": wrong passphrase or damaged file");
         } catch (IOException | RuntimeException e) {
-            throw new KeyException("cannot read key file " + file + ": " + e.getMessage());
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+            throw new KeyException("cannot read key file " + file + ": " + why);
         }
         BigInteger d = credentials.getEcKeyPair().getPrivateKey();
         byte[] key = Numeric.toBytesPadded(d, 32);

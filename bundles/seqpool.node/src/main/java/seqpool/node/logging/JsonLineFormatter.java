@@ -54,10 +54,12 @@ public final class JsonLineFormatter extends Formatter {
         }
         fields.put("thread", Thread.currentThread().getName());
         if (r.getThrown() != null) {
-            StringWriter sw = new StringWriter();
-            r.getThrown().printStackTrace(new PrintWriter(sw));
-            fields.put("error", r.getThrown().toString());
-            fields.put("stack", sw.toString());
+            fields.put("error", Causes.summary(r.getThrown()));
+            if (StructuredLogging.stackTraces()) { // only when the operator asked for debug or trace
+                StringWriter sw = new StringWriter();
+                r.getThrown().printStackTrace(new PrintWriter(sw));
+                fields.put("stack", sw.toString());
+            }
         }
         return fields;
     }

@@ -16,6 +16,7 @@ import java.util.logging.StreamHandler;
 public final class StructuredLogging {
     private static volatile Formatter current;
     private static volatile Handler currentHandler;
+    private static volatile boolean stackTraces;
 
     private StructuredLogging() {
     }
@@ -23,6 +24,7 @@ public final class StructuredLogging {
     /** Installs the formatter ({@code json} or {@code text}) at the level word ({@code trace}..{@code error}). */
     public static synchronized void install(String levelWord, String format, PrintStream stream) {
         Level level = LogLevels.toJul(levelWord);
+        stackTraces = level.intValue() <= Level.FINE.intValue();
         Formatter formatter = "text".equals(format) ? new TextLineFormatter() : new JsonLineFormatter();
         current = formatter;
         Logger root = LogManager.getLogManager().getLogger("");
@@ -80,6 +82,11 @@ public final class StructuredLogging {
             root.addHandler(handler);
             root.setLevel(handler.getLevel());
         }
+    }
+
+    /** Whether log lines carry stack traces: only at {@code debug} and {@code trace}; else one line with the causes. */
+    public static boolean stackTraces() {
+        return stackTraces;
     }
 
     /** Before the configuration is read: warnings and errors only, in JSON. */

@@ -7,6 +7,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +20,11 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 import seqpool.api.identity.NodeSigner;
-import seqpool.api.p2p.P2pNetwork;
-import seqpool.api.staking.StakingView;
-import seqpool.api.store.KeyValueStore;
 import seqpool.codec.crypto.LocalNodeSigner;
 import seqpool.node.config.ConfigAdminPublisher;
+import seqpool.node.admin.AdminEndpoint;
 import seqpool.node.config.NodeConfig;
+import seqpool.node.health.NodeComponent;
 import seqpool.node.keys.KeyException;
 import seqpool.node.keys.Passphrase;
 import seqpool.node.keys.SignerKeystore;
@@ -44,7 +44,10 @@ public final class NodeRunner implements AutoCloseable {
     private final CountDownLatch frameworkStopping;
     private LocalNodeSigner signer;
     private ServiceRegistration<NodeSigner> signerRegistration;
-    private final List<ServiceTracker<?, ?>> coreServices = new java.util.ArrayList<>();
+    private final List<HeldService> coreServices = new java.util.ArrayList<>();
+    private final Map<String, HeldService> requiredTrackers = new LinkedHashMap<>();
+    /** How long a required service may stay missing after its bundle reported an activation error. */
+    private static final long FAILURE_GRACE_MS = 1_000;
 
     public NodeRunner(BundleContext context, NodeConfig config, Map<String, String> env,
             CountDownLatch frameworkStopping) {
@@ -58,7 +61,7 @@ public final class NodeRunner implements AutoCloseable {
     public void prepare() throws KeyException {
         StructuredLogging.install(config.string("logging.level"), config.string("logging.format"), System.err);
         String pf = config.string("node.passphraseFile");
-        try (Passphrase p = Passphrase.from(pf.isEmpty() ? null : Path.of(pf), env)) {
+        try (Passphrase p = Passphrase.from(pf.isEmpty() ? null : Path.of(pf), env, "node.passphraseFile in the config")) {
             signer = SignerKeystore.load(config.path("node.keyFile"), p);
         }
     }
@@ -67,16 +70,28 @@ public final class NodeRunner implements AutoCloseable {
         return signer.address().toHex();
     }
 
-    /** Starts the node's modules and blocks until the framework stops. Returns the exit code. */
+    /**
+     * Starts the node's modules and blocks until the framework stops. Returns the exit code: 0 after a stop, 1 when a
+     * required component did not start (one ERROR line names it and its cause; the process then exits).
+     */
     public int runUntilStopped() {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("seqpool.node.address", signer.address().toHex());
         signerRegistration = context.registerService(NodeSigner.class, signer, props);
+        StartupFailures.clear();
+        StartupFailures.starting(true);
+        Optional<String> failure;
         try {
             publishConfiguration();
             holdCoreServices();
+            failure = awaitRequired();
         } catch (IOException | InterruptedException e) {
-            LOG.log(Level.ERROR, "cannot publish the configuration: " + e.getMessage(), e);
+            failure = Optional.of("cannot publish the configuration: " + e.getMessage());
+        } finally {
+            StartupFailures.starting(false);
+        }
+        if (failure.isPresent()) {
+            LOG.log(Level.ERROR, "node not started: " + failure.get(), Map.of("node", config.string("node.name")));
             close();
             return 1;
         }
@@ -94,6 +109,56 @@ public final class NodeRunner implements AutoCloseable {
         StructuredLogging.emitDirect(java.util.logging.Level.INFO, "seqpool.node", "node stopped",
                 Map.of("node", config.string("node.name")));
         return 0;
+    }
+
+    /**
+     * Waits until every required component's service is active (and the admin API bound, when enabled). Returns what
+     * stops the node: the first required component whose bundle reported an activation error (after a short grace, in
+     * case it is a sibling component that failed), or, at {@code node.startTimeoutMs}, the ones still missing.
+     */
+    private Optional<String> awaitRequired() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + config.integer("node.startTimeoutMs");
+        Map<String, Long> failedSince = new LinkedHashMap<>();
+        while (true) {
+            List<String> missing = new java.util.ArrayList<>();
+            for (Map.Entry<String, HeldService> e : requiredTrackers.entrySet()) {
+                if (e.getValue().available()) {
+                    continue;
+                }
+                missing.add(e.getKey());
+                String bundle = e.getKey().equals("admin") ? "seqpool.node"
+                        : NodeComponent.byWord(e.getKey()).orElseThrow().bundle();
+                Optional<String> cause = StartupFailures.of(bundle);
+                if (cause.isPresent()) {
+                    long since = failedSince.computeIfAbsent(e.getKey(), k -> System.currentTimeMillis());
+                    if (System.currentTimeMillis() - since > FAILURE_GRACE_MS) {
+                        warnOtherFailures(bundle);
+                        String c = cause.get();
+                        boolean named = c.startsWith(e.getKey() + ":") || c.startsWith(e.getKey() + " ");
+                        return Optional.of(named ? c : e.getKey() + ": " + c);
+                    }
+                }
+            }
+            if (missing.isEmpty()) {
+                warnOtherFailures(null);
+                return Optional.empty();
+            }
+            if (System.currentTimeMillis() > deadline) {
+                warnOtherFailures(null);
+                return Optional.of("not running after " + config.integer("node.startTimeoutMs") + " ms: "
+                        + String.join(", ", missing) + " (is each module's bundle installed? see seqpool modules)");
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /** Activation errors seen during start-up that are not the one the node stops for. */
+    private void warnOtherFailures(String except) {
+        StartupFailures.all().forEach((bundle, cause) -> {
+            if (!bundle.equals(except)) {
+                LOG.log(Level.WARNING, "component error during start-up in " + bundle + ": " + cause);
+            }
+        });
     }
 
     private void publishConfiguration() throws IOException, InterruptedException {
@@ -118,33 +183,28 @@ public final class NodeRunner implements AutoCloseable {
      * open their files and sockets now and are not deactivated between uses.
      */
     private void holdCoreServices() {
-        List<Class<?>> held = new java.util.ArrayList<>(List.of(KeyValueStore.class, P2pNetwork.class));
-        if (config.inFile("staking")) {
-            held.add(StakingView.class);
-        }
-        if (config.inFile("pos")) { // the pool: its delayed components must run whether or not a caller asked yet
-            held.addAll(List.of(seqpool.api.bridge.Bridge.class, seqpool.api.consensus.ConsensusEngine.class,
-                    seqpool.api.tss.ThresholdKeyService.class, seqpool.api.staking.PoolActionSender.class,
-                    seqpool.api.sequencer.L2Chain.class));
-        }
-        for (Class<?> type : held) {
+        List<NodeComponent> required = NodeComponent.required(config.inFile("staking"), config.inFile("pos"));
+        for (NodeComponent c : required) {
             // a tracker that gets each service as it appears: that activates a delayed component and holds it
-            ServiceTracker<?, ?> t = new ServiceTracker<>(context, type.getName(), null);
-            t.open();
-            coreServices.add(t);
+            requiredTrackers.put(c.word(), track(c.service().getName()));
+        }
+        if (config.bool("admin.enabled")) {
+            requiredTrackers.put("admin", track(AdminEndpoint.class.getName()));
         }
     }
 
+    private HeldService track(String type) {
+        HeldService t = new HeldService(context, type);
+        coreServices.add(t);
+        return t;
+    }
+
     private void logStarted() {
-        // Components activate asynchronously after the configuration update: give them a moment, then report.
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!ModuleInventory.unhealthy(context).isEmpty() && System.currentTimeMillis() < deadline) {
-            sleep(50);
-        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("node", config.string("node.name"));
         fields.put("address", signer.address().toHex());
         fields.put("config", String.valueOf(config.source()));
+        fields.put("components", List.copyOf(requiredTrackers.keySet()));
         fields.put("modules", ModuleInventory.list(context).stream()
                 .filter(m -> m.name().startsWith("seqpool.")).map(m -> m.name() + "@" + m.version() + ":" + m.state())
                 .toList());
@@ -167,7 +227,7 @@ public final class NodeRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceTracker<?, ?> t : coreServices) {
+        for (HeldService t : coreServices) {
             try {
                 t.close();
             } catch (IllegalStateException alreadyGone) {
@@ -175,6 +235,7 @@ public final class NodeRunner implements AutoCloseable {
             }
         }
         coreServices.clear();
+        requiredTrackers.clear();
         if (signerRegistration != null) {
             try {
                 signerRegistration.unregister();
@@ -185,14 +246,6 @@ public final class NodeRunner implements AutoCloseable {
         }
         if (signer != null) {
             signer.destroy();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class JsonLineFormatterTest {
     @Test
     void oneJsonObjectPerLineWithFieldsAndRedaction() {
+        StructuredLogging.install("info", "json", System.err);
         LogRecord r = new LogRecord(Level.WARNING, "peer {0} sent a bad frame");
         r.setLoggerName("seqpool.p2p");
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -35,7 +36,16 @@ class JsonLineFormatterTest {
         assertTrue(line.contains("\"passphrase\":\"<redacted>\""), line);
         assertTrue(line.contains("\"adminToken\":\"<redacted>\""), line);
         assertFalse(line.contains("hunter22") || line.contains("deadbeef"), line);
-        assertTrue(line.contains("\"error\":\"java.lang.IllegalStateException: line1\\nline2\""), line);
+        assertTrue(line.contains("\"error\":\"line1 line2\""), line);
+        assertFalse(line.contains("\"stack\""), "no stack trace unless debug: " + line);
+        try {
+            StructuredLogging.install("debug", "json", System.err);
+            String debug = new JsonLineFormatter().format(r);
+            assertEquals(1, debug.strip().lines().count(), debug);
+            assertTrue(debug.contains("\"stack\":\"java.lang.IllegalStateException: line1\\nline2\\n\\tat "), debug);
+        } finally {
+            StructuredLogging.install("info", "json", System.err);
+        }
     }
 
     @Test

@@ -55,6 +55,7 @@ import seqpool.p2p.wire.FrameCodec;
  * {@link #close()} stops everything. Thread-safe.
  */
 public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
+    private final P2pMetrics metrics = new P2pMetrics();
     private static final System.Logger LOG = System.getLogger("seqpool.p2p");
 
     private final P2pConfig config;
@@ -162,7 +163,14 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
             return SendResult.TOO_LARGE;
         }
         PeerSession s = sessions.get(peer);
-        return s == null ? SendResult.NOT_CONNECTED : s.send(channel, payload);
+        SendResult r = s == null ? SendResult.NOT_CONNECTED : s.send(channel, payload);
+        metrics.sent(channel, payload.size(), r);
+        return r;
+    }
+
+    /** The transport's own metrics (bytes, drops, bans). */
+    P2pMetrics metrics() {
+        return metrics;
     }
 
     @Override
@@ -172,7 +180,9 @@ public final class NettyP2pNetwork implements P2pNetwork, AutoCloseable {
         }
         int accepted = 0;
         for (PeerSession s : sessions.values()) {
-            if (s.send(channel, payload) == SendResult.QUEUED) {
+            SendResult r = s.send(channel, payload);
+            metrics.sent(channel, payload.size(), r);
+            if (r == SendResult.QUEUED) {
                 accepted++;
             }
         }

@@ -18,6 +18,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
 import seqpool.api.identity.NodeSigner;
+import seqpool.api.metrics.MetricSink;
+import seqpool.api.metrics.MetricSource;
 import seqpool.api.p2p.Channel;
 import seqpool.api.p2p.MessageListener;
 import seqpool.api.p2p.P2pNetwork;
@@ -32,9 +34,9 @@ import seqpool.p2p.peer.PeerEndpoint;
  * optional {@link PeerAuthorizer} service (e.g. the L1 registry) decides who may connect; without one, only the
  * configured peers may. The authorizer is followed dynamically, so it can come and go without a restart.
  */
-@Component(service = P2pNetwork.class, configurationPid = "seqpool.p2p", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {P2pNetwork.class, MetricSource.class}, configurationPid = "seqpool.p2p", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = P2pConfiguration.class)
-public final class P2pComponent implements P2pNetwork {
+public final class P2pComponent implements P2pNetwork, MetricSource {
     private final NettyP2pNetwork network;
     private final PeerAuthorizer configuredOnly;
 
@@ -125,5 +127,11 @@ public final class P2pComponent implements P2pNetwork {
     @Override
     public int maxPayloadBytes() {
         return network.maxPayloadBytes();
+    }
+
+    /** The transport's own metrics: messages and bytes per channel, drops, penalties and bans (docs/operations.md). */
+    @Override
+    public void collect(MetricSink sink) {
+        network.metrics().collect(sink);
     }
 }

@@ -67,6 +67,7 @@ final class SessionRouter implements SessionEvents {
 
     @Override
     public void deliver(PeerSession session, Channel channel, Bytes payload) {
+        network.metrics().received(channel, payload.size());
         network.subscriptions().deliver(new InboundMessage(session.peer(), channel, payload));
     }
 
@@ -77,6 +78,7 @@ final class SessionRouter implements SessionEvents {
 
     void penalizePeer(Address peer, int points, String reason) {
         ScoreVerdict v = network.peerScores().penalize(peer, points);
+        network.metrics().penalized(v.banned());
         LOG.log(System.Logger.Level.WARNING, "peer " + peer + " penalized " + points + " (" + reason + "), score " + v.score()
                 + (v.banned() ? ", banned until " + v.bannedUntil().get() : ""));
         if (v.banned()) {
@@ -90,6 +92,7 @@ final class SessionRouter implements SessionEvents {
     @Override
     public void hostOffence(String remoteHost, Offence offence, String detail) {
         ScoreVerdict v = network.hostScores().penalize(remoteHost, offence.points());
+        network.metrics().hostPenalized();
         LOG.log(System.Logger.Level.WARNING, "host " + remoteHost + " penalized " + offence.points() + " (" + offence + ": "
                 + detail + "), score " + v.score());
     }

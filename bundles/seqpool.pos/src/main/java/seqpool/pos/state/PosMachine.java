@@ -210,7 +210,10 @@ public final class PosMachine {
                 "groupKey", s.committee.groupKey().toHex()));
     }
 
-    /** CommitteeReady: enough members of a keygen or reshare report the same group key. */
+    /**
+     * CommitteeReady: enough members of a keygen or reshare report the same group key. A failure report ends the
+     * attempt only when it can no longer succeed ({@link #canStillSucceed}); the parties it blames become suspects.
+     */
     void applyTaskReport(Address reporter, SignedBody.TaskReport r) {
         var open = tasks.open(r.taskId());
         if (open.isEmpty() || open.get().attempt != r.attempt() || !open.get().participants().contains(reporter)
@@ -220,7 +223,10 @@ public final class PosMachine {
         Task t = open.get();
         t.reports.put(reporter, new Task.Report(r.ok(), r.groupKey(), r.generation()));
         if (!r.ok()) {
-            tasks.reopen(t, r.culprits());
+            t.suspects.addAll(r.culprits());
+            if (!canStillSucceed(t)) {
+                tasks.reopen(t, List.of());
+            }
             return;
         }
         if (t.kind == PosTaskKind.KEYGEN) {
@@ -229,6 +235,30 @@ public final class PosMachine {
             keyReady(t, Addresses.parse(t.params.get("new")), Integer.parseInt(t.params.get("newThreshold")),
                     Integer.parseInt(t.params.get("fromGeneration")) + 1);
         }
+    }
+
+    /**
+     * Whether the current attempt can still finish despite its failure reports. A keygen or reshare ends early only
+     * when fewer participants than its threshold are left without a failure report (of the new committee, or of the
+     * old one dealing a reshare), so that one Byzantine participant cannot abort every attempt before the honest
+     * reports land; otherwise the attempt runs until its timeout. A pool signature needs every chosen signer: one
+     * failure ends it.
+     */
+    private boolean canStillSucceed(Task t) {
+        return switch (t.kind) {
+            case KEYGEN -> enoughLeft(t, Addresses.parse(t.params.get("committee")),
+                    Integer.parseInt(t.params.get("threshold")));
+            case RESHARE -> enoughLeft(t, Addresses.parse(t.params.get("new")),
+                    Integer.parseInt(t.params.get("newThreshold")))
+                    && enoughLeft(t, Addresses.parse(t.params.get("old")),
+                            Integer.parseInt(t.params.get("oldThreshold")));
+            default -> false;
+        };
+    }
+
+    private static boolean enoughLeft(Task t, List<Address> members, int threshold) {
+        long failed = members.stream().filter(a -> t.reports.containsKey(a) && !t.reports.get(a).ok()).count();
+        return members.size() - failed >= threshold;
     }
 
     private void keyReady(Task t, List<Address> members, int threshold, int generation) {

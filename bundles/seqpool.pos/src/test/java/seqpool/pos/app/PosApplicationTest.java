@@ -163,6 +163,41 @@ class PosApplicationTest {
         assertFalse(app.checkTx(stale).accepted());
     }
 
+    /**
+     * Found by the PoS simulation (seqpool.pos.sim, a Byzantine participant that reports every key-task attempt failed
+     * as soon as it opens): one failure report used to re-open the keygen, discarding the honest reports, so a single
+     * Byzantine member could block the pool key forever. An attempt now ends early only when too few participants are
+     * left to reach its threshold.
+     */
+    @Test
+    void oneFailureReportDoesNotAbortAKeygenTheOthersCanStillFinish() throws Exception {
+        PosApplication app = app();
+        PosTask keygen = open(app, PosTaskKind.KEYGEN);
+        LocalNodeSigner liar = fx.keys.get(0);
+        fx.commit(app, List.of(fx.signed(liar, new SignedBody.TaskReport(keygen.id(), 0, false, Bytes.EMPTY, 0,
+                List.of(fx.keys.get(1).address())))));
+        assertEquals(0, open(app, PosTaskKind.KEYGEN).attempt(), "3 of 4 can still deliver the threshold of 3");
+        List<Bytes> reports = new ArrayList<>();
+        for (int i = 1; i < 4; i++) {
+            reports.add(fx.keyReport(fx.keys.get(i), keygen.id(), 0, 1));
+        }
+        fx.commit(app, reports);
+        assertTrue(app.view().status().poolKey().isPresent(), "the honest three finish the keygen");
+    }
+
+    @Test
+    void failuresThatLeaveTooFewParticipantsReopenTheKeygen() throws Exception {
+        PosApplication app = app();
+        PosTask keygen = open(app, PosTaskKind.KEYGEN);
+        List<Bytes> failures = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            failures.add(fx.signed(fx.keys.get(i), new SignedBody.TaskReport(keygen.id(), 0, false, Bytes.EMPTY, 0,
+                    List.of())));
+        }
+        fx.commit(app, failures);
+        assertEquals(1, open(app, PosTaskKind.KEYGEN).attempt(), "2 of 4 left cannot reach 3: a new attempt");
+    }
+
     @Test
     void theStateSurvivesARestartFromTheStore() throws Exception {
         var kv = new seqpool.store.memory.InMemoryKeyValueStore();

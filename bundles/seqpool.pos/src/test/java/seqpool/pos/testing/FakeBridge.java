@@ -8,13 +8,20 @@ import seqpool.api.bridge.BridgeStatus;
 import seqpool.api.bridge.L1Event;
 import seqpool.api.bridge.L1EventListener;
 
-/** A bridge whose confirmed events the test scripts (one node's L1 view). Thread-safe enough for tests. */
+/**
+ * A bridge whose confirmed events the test scripts (one node's L1 view). Events are kept in L1 order whatever the
+ * order they are confirmed in, as the Bridge contract promises. Thread-safe enough for tests.
+ */
 public final class FakeBridge implements Bridge {
     private final List<L1Event> events = new ArrayList<>();
     private long confirmed;
 
     public synchronized void confirm(L1Event e) {
-        events.add(e);
+        int at = events.size();
+        while (at > 0 && e.before(events.get(at - 1))) {
+            at--;
+        }
+        events.add(at, e);
         confirmed = Math.max(confirmed, e.l1Block());
     }
 

@@ -64,6 +64,12 @@ public final class L1Events {
                 List.of(new Uint64(first), new Uint64(last)));
     }
 
+    public L1Event epochRecommitted(long id, int rotation, long from, long last, Address oldProducer, Address newProducer) {
+        return event(sequencerSet, SequencerSet.EPOCHRECOMMITTED_EVENT, List.of(word(id), word(oldProducer),
+                word(newProducer)), List.of(new org.web3j.abi.datatypes.generated.Uint32(rotation), new Uint64(from),
+                new Uint64(last)));
+    }
+
     private L1Event event(Address contract, Event ev, List<Hash32> indexed, List<Type> data) {
         List<Hash32> topics = new ArrayList<>();
         topics.add(Hash32.fromHex(EventEncoder.encode(ev)));

@@ -28,7 +28,7 @@ public record HostSettings(NodeSettings node, long blockTimeMs, long statusInter
     /** From the component's configuration; throws IllegalArgumentException naming the bad key. */
     public static HostSettings from(SequencerConfig c) {
         ChainParams chain = new ChainParams(c.chainId(), c.genesisL2Block(), ChainParams.DEFAULT_MAX_CLOCK_DRIFT_MS);
-        NodeSettings node = new NodeSettings(chain, BodyRule.EMPTY_BLOCKS, c.maxFutureBlocks(), c.syncBatch(),
+        NodeSettings node = new NodeSettings(chain, "none".equals(c.engine()) ? BodyRule.EMPTY_BLOCKS : BodyRule.EXECUTED, c.maxFutureBlocks(), c.syncBatch(),
                 2 * STATUS_INTERVAL_MS, WireLimits.DEFAULT);
         return new HostSettings(node, c.blockTimeMs(), STATUS_INTERVAL_MS, MAX_QUEUED_MESSAGES);
     }

@@ -29,18 +29,37 @@ import seqpool.api.store.StoreException;
 @Designate(ocd = SequencerConfig.class)
 public final class SequencerComponent implements L2Chain, BlockProducer {
     private final SequencerHost host;
+    private final AutoCloseable engineCloser;
+    private final org.osgi.framework.ServiceRegistration<?> backendRegistration;
 
     @Activate
-    public SequencerComponent(SequencerConfig config, @Reference P2pNetwork network, @Reference KeyValueStore store,
-            @Reference NodeSigner signer, @Reference PosService pos) throws StoreException {
+    public SequencerComponent(org.osgi.framework.BundleContext context, SequencerConfig config,
+            @Reference P2pNetwork network, @Reference KeyValueStore store, @Reference NodeSigner signer,
+            @Reference PosService pos) throws StoreException, seqpool.api.sequencer.ExecutionException {
+        java.util.Optional<EngineFactory.Built> built = EngineFactory.build(config, store);
+        seqpool.sequencer.node.Execution execution = built.map(b -> new seqpool.sequencer.node.Execution(b.engine(),
+                new seqpool.sequencer.mempool.TxPool(seqpool.sequencer.mempool.PoolLimits.DEFAULT, b.engine()::check,
+                        b.nonces()), config.maxBlockTxs())).orElse(null);
         this.host = new SequencerHost(HostSettings.from(config), network, store, signer, pos,
-                System::currentTimeMillis);
+                System::currentTimeMillis, execution);
         host.start();
+        this.engineCloser = built.map(EngineFactory.Built::closer).orElse(() -> { });
+        this.backendRegistration = built.map(b -> context.registerService(seqpool.sequencer.rpc.EthBackend.class,
+                b.backends().create(host, host::submit).withPendingNonces(execution.pool()::nextNonce), null))
+                .orElse(null);
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        if (backendRegistration != null) {
+            try {
+                backendRegistration.unregister();
+            } catch (IllegalStateException gone) {
+                // framework stopping
+            }
+        }
         host.close();
+        engineCloser.close();
     }
 
     @Override

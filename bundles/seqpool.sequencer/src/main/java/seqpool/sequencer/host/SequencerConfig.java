@@ -21,4 +21,20 @@ public @interface SequencerConfig {
 
     @AttributeDefinition(description = "blocks asked from a peer in one sync request (1..1024)")
     int syncBatch() default 64;
+
+    @AttributeDefinition(description = "execution engine: none (empty blocks), embedded (native transfers in Java) or "
+            + "evm (this node's own anvil)")
+    String engine() default "none";
+
+    @AttributeDefinition(description = "anvil binary for the evm engine")
+    String anvilBinary() default "";
+
+    @AttributeDefinition(description = "directory for the engine's files (the evm engine's anvil log)")
+    String dataDir() default "";
+
+    @AttributeDefinition(description = "L2 genesis time in seconds (the same on every node: the evm engine's genesis)")
+    long genesisTimestamp() default 1700000000;
+
+    @AttributeDefinition(description = "most transactions in one L2 block")
+    int maxBlockTxs() default 5000;
 }

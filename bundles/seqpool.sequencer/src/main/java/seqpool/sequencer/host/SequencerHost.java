@@ -70,8 +70,18 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
     private Subscription subscription;
     private AutoCloseable posSubscription;
 
+    private final seqpool.sequencer.node.Execution execution;
+    private final java.util.concurrent.ConcurrentLinkedQueue<seqpool.api.common.Bytes> toForward =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     public SequencerHost(HostSettings settings, P2pNetwork network, KeyValueStore kv, NodeSigner signer,
             PosService pos, LongSupplier clock) throws StoreException {
+        this(settings, network, kv, signer, pos, clock, null);
+    }
+
+    /** With execution ({@code null}: empty blocks, as before execution existed). */
+    public SequencerHost(HostSettings settings, P2pNetwork network, KeyValueStore kv, NodeSigner signer,
+            PosService pos, LongSupplier clock, seqpool.sequencer.node.Execution execution) throws StoreException {
         NodeSettings ns = settings.node();
         NodeSettings capped = new NodeSettings(ns.chain(), ns.body(), ns.maxFutureBlocks(), ns.syncBatch(),
                 ns.syncTimeoutMs(), ns.limits().capMessageBytes(network.maxPayloadBytes()));
@@ -82,7 +92,9 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
         this.clock = clock;
         this.codec = new L2Codec(capped.limits());
         this.store = L2BlockStore.open(kv);
-        this.node = SequencerNode.open(capped, signer.address(), store, assignments(pos));
+        this.execution = execution;
+        this.node = execution == null ? SequencerNode.open(capped, signer.address(), store, assignments(pos))
+                : SequencerNode.open(capped, signer.address(), store, assignments(pos), execution);
         this.headNumber = node.head().number();
         this.producerStatus = node.producerStatus();
         if (!network.self().equals(signer.address())) {
@@ -107,6 +119,9 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
                 if (refreshQueued.compareAndSet(false, true)) {
                     enqueue(now -> {
                         refreshQueued.set(false);
+                        if (execution != null) { // a new producer: what waits here goes to it too
+                            execution.pool().all().stream().limit(2_000).forEach(toForward::add);
+                        }
                         return node.onAssignmentsChanged(now);
                     });
                 }
@@ -116,6 +131,10 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
         events.scheduleAtFixedRate(() -> execute(node::onTick), block, block, TimeUnit.MILLISECONDS);
         events.scheduleAtFixedRate(() -> execute(node::onStatusTick), 0, settings.statusIntervalMs(),
                 TimeUnit.MILLISECONDS);
+        if (execution != null) {
+            events.scheduleWithFixedDelay(() -> execute(now -> forward()), FORWARD_MS, FORWARD_MS,
+                    TimeUnit.MILLISECONDS);
+        }
         LOG.log(Level.INFO, "sequencer started: self=" + signer.address() + " head=" + headNumber + " blockTimeMs="
                 + block);
     }
@@ -142,6 +161,58 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    static final long FORWARD_MS = 20;
+    static final int FORWARD_CHUNK = 500;
+
+    /**
+     * A transaction from a client (JSON-RPC): checked into this node's mempool, then forwarded to the producer (in
+     * batches every {@value #FORWARD_MS} ms). The client gets the hash at once.
+     */
+    public seqpool.api.sequencer.SubmitResult submit(seqpool.api.common.Bytes raw) {
+        if (execution == null) {
+            return new seqpool.api.sequencer.SubmitResult.Rejected("this node executes no L2 transactions");
+        }
+        seqpool.api.sequencer.SubmitResult r = execution.pool().submit(raw);
+        if (r instanceof seqpool.api.sequencer.SubmitResult.Accepted) {
+            toForward.add(raw);
+        }
+        return r;
+    }
+
+    public java.util.Optional<seqpool.sequencer.node.Execution> execution() {
+        return java.util.Optional.ofNullable(execution);
+    }
+
+    /** Sends what clients submitted here to the producer(s) that will include it. Sequencer thread. */
+    private List<SequencerEffect> forward() {
+        if (toForward.isEmpty()) {
+            return List.of();
+        }
+        List<seqpool.api.common.Bytes> batch = new java.util.ArrayList<>();
+        seqpool.api.common.Bytes tx;
+        List<SequencerEffect> out = new java.util.ArrayList<>();
+        List<seqpool.api.common.Address> targets = node.forwardTargets();
+        while ((tx = toForward.poll()) != null) {
+            batch.add(tx);
+            if (batch.size() == FORWARD_CHUNK) {
+                send(targets, batch, out);
+                batch = new java.util.ArrayList<>();
+            }
+        }
+        send(targets, batch, out);
+        return out;
+    }
+
+    private static void send(List<seqpool.api.common.Address> targets, List<seqpool.api.common.Bytes> batch,
+            List<SequencerEffect> out) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (seqpool.api.common.Address t : targets) {
+            out.add(new SequencerEffect.Send(t, new seqpool.sequencer.wire.L2Message.ForwardTxs(batch)));
         }
     }
 

@@ -59,6 +59,7 @@ public final class SequencerNode {
     private HeadRef head;
     private ProducerStatus status = ProducerStatus.IDLE;
     private UnsignedBlock signing;
+    private Execution execution;
 
     private SequencerNode(NodeSettings settings, Address self, L2BlockStore store, AssignmentSource assignments,
             HeadRef head) {
@@ -84,6 +85,23 @@ public final class SequencerNode {
         SequencerNode node = new SequencerNode(settings, self, store, assignments, head);
         node.refreshStatus();
         return node;
+    }
+
+    /**
+     * The same with execution: blocks carry transactions from the mempool, followers replay them, and the engine is
+     * first brought to the stored head (a restarted anvil is rebuilt from the stored blocks).
+     */
+    public static SequencerNode open(NodeSettings settings, Address self, L2BlockStore store,
+            AssignmentSource assignments, Execution execution) throws StoreException {
+        SequencerNode node = open(settings, self, store, assignments);
+        node.execution = execution;
+        execution.align(store, node.head.number(), settings.chain().genesisL2Block());
+        return node;
+    }
+
+    /** The node's execution, if it executes blocks. */
+    public Optional<Execution> execution() {
+        return Optional.ofNullable(execution);
     }
 
     public HeadRef head() {
@@ -150,6 +168,25 @@ public final class SequencerNode {
         store.truncateFrom(lowest, newHead);
         head = newHead.map(HeadRef::of).orElse(settings.chain().genesisHead());
         signing = null;
+        if (execution != null) {
+            execution.rewindTo(head.number());
+        }
+    }
+
+    /**
+     * Where transactions submitted here should go: the producer of the next block, and the producer of the block after
+     * the current range once that is committed (near an epoch boundary); empty when this node is that producer.
+     */
+    public List<Address> forwardTargets() {
+        List<Address> out = new ArrayList<>();
+        long n = head.number() + 1;
+        Optional<ProducerAssignment> a = assignments.assignmentFor(n);
+        a.map(ProducerAssignment::producer).filter(p -> !p.equals(self)).ifPresent(out::add);
+        if (a.isPresent() && a.get().lastL2Block() <= n + 2) {
+            assignments.assignmentFor(a.get().lastL2Block() + 1).map(ProducerAssignment::producer)
+                    .filter(p -> !p.equals(self) && !out.contains(p)).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** The status tick: announce the head, and ask for blocks if a peer is ahead and no request is outstanding. */
@@ -171,6 +208,9 @@ public final class SequencerNode {
         L2Block signed = block.signed(signature);
         BlockVerdict verdict = validate(signed, nowMillis);
         if (!(verdict instanceof Accept)) {
+            if (execution != null) {
+                execution.rewindTo(block.number() - 1);
+            }
             out.add(new ProductionFailed(block.number(), verdict.toString()));
             return out;
         }
@@ -185,6 +225,9 @@ public final class SequencerNode {
     public void onSigningFailed(UnsignedBlock block) {
         if (signing != null && signing.equals(block)) {
             signing = null;
+            if (execution != null) {
+                execution.rewindTo(block.number() - 1);
+            }
         }
     }
 
@@ -199,6 +242,12 @@ public final class SequencerNode {
             }
         } else if (message instanceof BlockRequest m) {
             serve(from, m, out);
+        } else if (message instanceof L2Message.ForwardTxs m) {
+            if (execution != null) {
+                for (seqpool.api.common.Bytes tx : m.transactions()) {
+                    execution.pool().submit(tx); // checked like a local submission; never forwarded again
+                }
+            }
         } else if (message instanceof BlockResponse m) {
             sync.answered(from);
             long before = head.number();
@@ -227,8 +276,18 @@ public final class SequencerNode {
         if (timestamp > nowMillis + settings.chain().maxClockDriftMs()) {
             return; // the parent lies further ahead than followers accept: wait for this node's clock to catch up
         }
+        List<seqpool.api.common.Bytes> txs = List.of();
+        Hash32 root = Hash32.ZERO;
+        if (execution != null) {
+            Optional<seqpool.api.sequencer.BlockExecution> x = execution.produce(n, timestamp);
+            if (x.isEmpty()) {
+                return;
+            }
+            txs = x.get().included();
+            root = x.get().stateRoot();
+        }
         signing = UnsignedBlock.build(settings.chain().chainId(), n, head.hash(), a.get().epoch(), self, timestamp,
-                List.of(), Hash32.ZERO);
+                txs, root);
         out.add(new SignBlock(signing));
     }
 
@@ -297,8 +356,14 @@ public final class SequencerNode {
     }
 
     private void append(L2Block b, List<SequencerEffect> out) throws StoreException {
+        if (execution != null && !execution.apply(b)) {
+            return; // halted: the block does not execute to its root here; stored nothing
+        }
         store.append(b);
         head = HeadRef.of(b);
+        if (execution != null) {
+            execution.committed(b);
+        }
         out.add(new HeadAdvanced(b));
     }
 
@@ -320,6 +385,10 @@ public final class SequencerNode {
     }
 
     private void refreshStatus() {
+        if (execution != null && execution.halted().isPresent()) {
+            status = ProducerStatus.IDLE;
+            return;
+        }
         long n = head.number() + 1;
         Optional<ProducerAssignment> a = assignments.assignmentFor(n);
         status = a.isPresent() && a.get().producer().equals(self) && a.get().covers(n)

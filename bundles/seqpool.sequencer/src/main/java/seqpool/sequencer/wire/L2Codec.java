@@ -23,12 +23,13 @@ import seqpool.sequencer.wire.L2Message.Status;
  * 2 Status        = headNumber u64 | headHash 32
  * 3 BlockRequest  = from u64 | to u64            (from ≤ to, at most maxBlocksPerMessage blocks)
  * 4 BlockResponse = count u32 | block*           (ascending, contiguous)
+ * 5 ForwardTxs    = count u32 | (txLength u32 | tx)*   (at most maxBlockTxs)
  * </pre>
  * Decoding rejects anything else: unknown tags, trailing bytes, numbers ≥ 2^63, lengths and counts over the limits,
  * a non-canonical v. Thread-safe (the limits are immutable).
  */
 public final class L2Codec {
-    static final int NEW_BLOCK = 1, STATUS = 2, BLOCK_REQUEST = 3, BLOCK_RESPONSE = 4;
+    static final int NEW_BLOCK = 1, STATUS = 2, BLOCK_REQUEST = 3, BLOCK_RESPONSE = 4, FORWARD_TXS = 5;
     /** Encoded size of a block without transactions. */
     public static final int EMPTY_BLOCK_BYTES = 8 + 32 + 32 + 8 + 20 + 8 + 4 + 32 + 65;
 
@@ -53,6 +54,9 @@ public final class L2Codec {
         } else if (message instanceof BlockResponse m) {
             w.u8(BLOCK_RESPONSE).u32(m.blocks().size());
             m.blocks().forEach(b -> writeBlock(w, b));
+        } else if (message instanceof L2Message.ForwardTxs m) {
+            w.u8(FORWARD_TXS).u32(m.transactions().size());
+            m.transactions().forEach(w::sized);
         } else {
             throw new IllegalArgumentException("unknown l2 message " + message);
         }
@@ -73,6 +77,7 @@ public final class L2Codec {
                 case STATUS -> new Status(r.u63("head number"), new Hash32(r.fixed(32, "head hash")));
                 case BLOCK_REQUEST -> readRequest(r);
                 case BLOCK_RESPONSE -> readResponse(r);
+                case FORWARD_TXS -> readForward(r);
                 default -> throw new MalformedMessageException("unknown l2 message tag " + tag);
             };
         } catch (IllegalArgumentException e) {
@@ -155,6 +160,15 @@ public final class L2Codec {
                     + limits.maxBlocksPerMessage() + " blocks");
         }
         return new BlockRequest(from, to);
+    }
+
+    private L2Message.ForwardTxs readForward(Reader r) throws MalformedMessageException {
+        int n = r.count(limits.maxBlockTxs(), 4, "forwarded transactions");
+        List<Bytes> txs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            txs.add(r.sized(limits.maxTxBytes(), "transaction"));
+        }
+        return new L2Message.ForwardTxs(txs);
     }
 
     private BlockResponse readResponse(Reader r) throws MalformedMessageException {

@@ -42,4 +42,14 @@ public sealed interface L2Message {
             blocks = List.copyOf(blocks);
         }
     }
+
+    /**
+     * Raw L2 transactions a node forwards to the producer (and the next one near an epoch boundary); the receiver
+     * checks each like a local submission and never forwards them again.
+     */
+    record ForwardTxs(List<seqpool.api.common.Bytes> transactions) implements L2Message {
+        public ForwardTxs {
+            transactions = List.copyOf(transactions);
+        }
+    }
 }

@@ -49,6 +49,31 @@ class SequencerComponentTest {
             public int syncBatch() {
                 return syncBatch;
             }
+
+            @Override
+            public String engine() {
+                return "none";
+            }
+
+            @Override
+            public String anvilBinary() {
+                return "";
+            }
+
+            @Override
+            public String dataDir() {
+                return "";
+            }
+
+            @Override
+            public long genesisTimestamp() {
+                return 1_700_000_000L;
+            }
+
+            @Override
+            public int maxBlockTxs() {
+                return 5000;
+            }
         };
     }
 
@@ -84,7 +109,7 @@ class SequencerComponentTest {
         LocalNodeSigner key = Keys.node(1);
         ScriptedPos pos = new ScriptedPos().commit(ScriptedPos.assign(1, 0, 5, 1_000, key.address()));
         try (TestHub hub = new TestHub()) {
-            SequencerComponent c = new SequencerComponent(config(901, 50, 5, 16, 8), hub.join(key.address()),
+            SequencerComponent c = new SequencerComponent(null, config(901, 50, 5, 16, 8), hub.join(key.address()),
                     new InMemoryKeyValueStore(), key, pos);
             List<Long> heads = new CopyOnWriteArrayList<>();
             c.subscribe(b -> heads.add(b.number()));

@@ -44,10 +44,11 @@ public final class StoreComponent implements KeyValueStore {
             this.store = LmdbKeyValueStore.open(
                     LmdbStoreConfig.ofMegabytes(Path.of(config.path()), config.mapSizeMb(), config.maxDatabases()));
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.ERROR, "store not started, bad configuration: {0}", e.getMessage());
+            // DEBUG: Declarative Services reports the failed activation (the node names it in its start-up line)
+            LOG.log(Level.DEBUG, "store not started, bad configuration: {0}", e.getMessage());
             throw new StoreException("bad seqpool.store configuration: " + e.getMessage(), e);
         } catch (StoreException e) {
-            LOG.log(Level.ERROR, "store not started: {0}", e.getMessage());
+            LOG.log(Level.DEBUG, "store not started: {0}", e.getMessage());
             throw e;
         }
     }

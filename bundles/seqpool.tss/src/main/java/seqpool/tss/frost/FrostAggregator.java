@@ -18,7 +18,7 @@ public final class FrostAggregator {
     public static boolean verifyShare(SigningTranscript t, SignatureShare share, ECPoint publicShare) {
         ECPoint lhs = Secp256k1.mulG(share.z());
         ECPoint rhs = t.commitmentShare(share.identifier())
-                .add(publicShare.multiply(t.challenge().multiply(t.lambda(share.identifier())).mod(Secp256k1.N)));
+                .add(Secp256k1.mul(publicShare, t.challenge().multiply(t.lambda(share.identifier()))));
         return lhs.equals(rhs.normalize());
     }
 
@@ -30,7 +30,8 @@ public final class FrostAggregator {
     public static FrostSignature aggregate(SigningPackage pkg, Map<Integer, SignatureShare> shares, PublicKeyPackage keys)
             throws FrostException {
         if (pkg.commitments().size() < keys.threshold()) {
-            throw new IllegalArgumentException("need " + keys.threshold() + " signers, have " + pkg.commitments().size());
+            throw new InvalidSigningPackageException(InvalidSigningPackageException.Reason.TOO_FEW_SIGNERS,
+                    "need " + keys.threshold() + " signers, have " + pkg.commitments().size(), java.util.Set.of());
         }
         SigningTranscript t = new SigningTranscript(pkg, keys.groupKey());
         TreeSet<Integer> culprits = new TreeSet<>();

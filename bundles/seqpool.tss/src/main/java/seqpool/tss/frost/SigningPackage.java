@@ -1,13 +1,15 @@
 package seqpool.tss.frost;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * What the coordinator sends in round two: the message and the signers' commitments, sorted by identifier, no
- * duplicates (RFC 9591 §5.2). Immutable.
+ * duplicates (RFC 9591 §5.2). Immutable; equal when the commitments and the message bytes are equal.
  */
 public record SigningPackage(List<SigningCommitment> commitments, byte[] message) {
     public SigningPackage {
@@ -30,6 +32,21 @@ public record SigningPackage(List<SigningCommitment> commitments, byte[] message
     @Override
     public byte[] message() {
         return message.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SigningPackage p && commitments.equals(p.commitments) && Arrays.equals(message, p.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * commitments.hashCode() + Arrays.hashCode(message);
+    }
+
+    @Override
+    public String toString() {
+        return "SigningPackage[commitments=" + commitments + ", message=" + HexFormat.of().formatHex(message) + "]";
     }
 
     public SigningCommitment commitmentOf(int identifier) {

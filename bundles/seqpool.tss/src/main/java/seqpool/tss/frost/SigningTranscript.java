@@ -2,6 +2,7 @@ package seqpool.tss.frost;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,20 +14,21 @@ import seqpool.tss.math.Secp256k1;
 
 /**
  * The values every signer and the aggregator derive from a {@link SigningPackage} and the group key (RFC 9591 §4.3,
- * §4.4, §4.5, §4.6): binding factors ρ_i, group commitment R, challenge c and Lagrange coefficients λ_i. Immutable.
+ * §4.4, §4.5, §4.6): binding factors ρ_i, group commitment R, challenge c and Lagrange coefficients λ_i. Immutable
+ * (every field final, the binding factors an unmodifiable map, the package an immutable value), so thread-safe;
+ * commitment shares and λ_i are computed on each call, not cached.
  */
 public final class SigningTranscript {
     private final Map<Integer, BigInteger> bindingFactors;
-    private final Map<Integer, ECPoint> commitmentShares;
 
     private final ECPoint groupCommitment;
     private final BigInteger challenge;
     private final SigningPackage pkg;
 
-    public SigningTranscript(SigningPackage pkg, ECPoint groupKey) {
+    /** Fails with the typed error if the commitments sum to the identity (RFC 9591 §4.5). */
+    public SigningTranscript(SigningPackage pkg, ECPoint groupKey) throws InvalidSigningPackageException {
         this.pkg = pkg;
-        this.bindingFactors = bindingFactors(groupKey, pkg);
-        this.commitmentShares = new LinkedHashMap<>();
+        this.bindingFactors = Collections.unmodifiableMap(bindingFactors(groupKey, pkg));
         int n = pkg.commitments().size();
         ECPoint[] es = new ECPoint[n];
         BigInteger[] rhos = new BigInteger[n];
@@ -40,7 +42,8 @@ public final class SigningTranscript {
         // R = Σ D_i + Σ ρ_i·E_i, the second sum as one interleaved multi-scalar multiplication.
         this.groupCommitment = hidingSum.add(Secp256k1.sumOfMultiplies(es, rhos)).normalize();
         if (groupCommitment.isInfinity()) {
-            throw new IllegalArgumentException("group commitment is the identity");
+            throw new InvalidSigningPackageException(InvalidSigningPackageException.Reason.IDENTITY_GROUP_COMMITMENT,
+                    "group commitment is the identity", java.util.Set.of());
         }
         this.challenge = FrostCiphersuite.h2(HashToField.concat(Secp256k1.encode(groupCommitment),
                 Secp256k1.encode(groupKey), pkg.message()));
@@ -80,12 +83,10 @@ public final class SigningTranscript {
         return b;
     }
 
-    /** D_i + ρ_i·E_i (computed on demand, for share verification). */
+    /** D_i + ρ_i·E_i (computed on each call, for share verification). */
     public ECPoint commitmentShare(int identifier) {
-        return commitmentShares.computeIfAbsent(identifier, id -> {
-            SigningCommitment c = pkg.commitmentOf(id);
-            return c.hiding().add(c.binding().multiply(bindingFactor(id))).normalize();
-        });
+        SigningCommitment c = pkg.commitmentOf(identifier);
+        return c.hiding().add(Secp256k1.mul(c.binding(), bindingFactor(identifier))).normalize();
     }
 
     public ECPoint groupCommitment() {

@@ -16,6 +16,7 @@ import seqpool.tss.frost.FrostAggregator;
 import seqpool.tss.frost.FrostException;
 import seqpool.tss.frost.FrostSignature;
 import seqpool.tss.frost.FrostSigner;
+import seqpool.tss.frost.InvalidSigningPackageException;
 import seqpool.tss.frost.SignatureShare;
 import seqpool.tss.frost.SigningCommitment;
 import seqpool.tss.frost.SigningNonces;
@@ -132,7 +133,14 @@ final class SignSession {
             if (nonces == null) {
                 return fail(TssException.Kind.LOCAL, "nonce " + nonceId + " was already used", Set.of());
             }
-            SignatureShare mine = FrostSigner.sign(pkg, nonces, share);
+            SignatureShare mine;
+            try {
+                mine = FrostSigner.sign(pkg, nonces, share);
+            } catch (InvalidSigningPackageException e) {
+                // This node assembled the package from each signer's own commitment: the identifiers at fault are
+                // the senders of those commitments.
+                return fail(TssException.Kind.MISBEHAVIOUR, e.getMessage(), addresses(e.culprits()));
+            }
             shares.put(self, mine);
             shareSent = true;
             out = new WireWriter().u8(2).scalar(mine.z()).toByteArray();
@@ -145,13 +153,21 @@ final class SignSession {
             try {
                 return new Step(out, FrostAggregator.aggregate(pkg, byId, share.publicKeys()), null);
             } catch (FrostException e) {
-                Set<Address> culprits = new TreeSet<>();
-                e.culprits().forEach(id -> culprits.add(committee.memberOf(id)));
                 return new Step(out, null, new TssException(TssException.Kind.MISBEHAVIOUR,
-                        "invalid signature shares", culprits));
+                        e.getMessage(), addresses(e.culprits())));
             }
         }
         return new Step(out, null, null);
+    }
+
+    private Set<Address> addresses(Set<Integer> identifiers) {
+        Set<Address> out = new TreeSet<>();
+        for (int id : identifiers) {
+            if (id >= 1 && id <= committee.size()) {
+                out.add(committee.memberOf(id));
+            }
+        }
+        return out;
     }
 
     Step onTimeout() {

@@ -104,6 +104,11 @@ public final class TssNode implements ThresholdKeyService, AutoCloseable {
         return loop.schedule(r, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code r} on the event thread after 1/{@code divisor} of the session timeout. */
+    ScheduledFuture<?> scheduleFraction(Runnable r, int divisor) {
+        return loop.schedule(r, timeout.toMillis() / divisor, TimeUnit.MILLISECONDS);
+    }
+
     ShareVault vault() {
         return vault;
     }
@@ -180,7 +185,7 @@ public final class TssNode implements ThresholdKeyService, AutoCloseable {
                 }
                 var groupKey = seqpool.tss.math.Secp256k1.decode(expectedGroupKey.toArray());
                 VssConfig cfg = VssConfig.reshare(keyId, epoch, oldCommittee, oldCommittee.members(), fromGeneration,
-                        newCommittee, groupKey, old == null ? null : old.publicKeys());
+                        newCommittee, groupKey);
                 if (old != null && !old.publicKeys().groupKey().equals(groupKey)) {
                     throw new TssException(TssException.Kind.INVALID_REQUEST, "expected group key differs from ours", Set.of());
                 }

@@ -29,6 +29,7 @@ final class VssHost {
     private final CompletableFuture<KeyInfo> result;
     private final String task;
     private ScheduledFuture<?> deadline;
+    private ScheduledFuture<?> dealerDeadline;
 
     VssHost(TssNode node, VssConfig cfg, KeyShare oldShare, CompletableFuture<KeyInfo> result) {
         this.node = node;
@@ -39,6 +40,10 @@ final class VssHost {
 
     void start() {
         deadline = node.schedule(() -> apply(session.onTimeout()));
+        if (session.config().kind() == VssConfig.Kind.RESHARE) {
+            // Half the session deadline for the dealers; the other half for verdicts and confirmations.
+            dealerDeadline = node.scheduleFraction(() -> apply(session.onDealerDeadline()), 2);
+        }
         apply(session.start());
     }
 
@@ -66,6 +71,9 @@ final class VssHost {
     private void end() {
         if (deadline != null) {
             deadline.cancel(false);
+        }
+        if (dealerDeadline != null) {
+            dealerDeadline.cancel(false);
         }
         node.finished(task);
     }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 import seqpool.api.common.Bytes;
 import seqpool.api.store.Database;
@@ -36,6 +38,13 @@ import seqpool.tss.wire.MalformedMessageException;
  * atomic commit; without the data key no copy of the share (e.g. in free pages of the store file) can be decrypted.
  * {@link #takeNonce} deletes the nonce durably before returning it, so a nonce signs at most once, crash or not.
  * Nothing secret is logged. Thread-safe (store commits are serialised; data keys are unwrapped on each use).
+ *
+ * <p>Atomic take: the store API offers write batches and read snapshots but no read-modify-write (a batch cannot be
+ * conditional on what it deletes), and {@code seqpool.api} stays unchanged. So every operation that reads or removes
+ * nonces runs under one lock per store instance ({@link #lockFor}), shared by every vault of this bundle over that
+ * store: read, check and delete-commit of a nonce happen while no other taker (and no erase) can interleave. That is
+ * enough because the vault is the only writer of its database ({@code tss.vault.v1}), the store instance is the
+ * node's single {@code KeyValueStore} service object, and a store file is opened by one process (LMDB lock file).
  */
 public final class ShareVault implements AutoCloseable {
     public static final DatabaseName DB = DatabaseName.of("tss.vault.v1");
@@ -46,12 +55,25 @@ public final class ShareVault implements AutoCloseable {
     private final Database db;
     private final SecureRandom random;
     private final PassphraseKey kek;
+    private final Object nonceLock;
+
+    /** One lock per store instance (identity), weakly held, for every vault of this bundle over that store. */
+    private static final Map<KeyValueStore, Object> LOCKS = new WeakHashMap<>();
 
     private ShareVault(KeyValueStore store, Database db, SecureRandom random, PassphraseKey kek) {
         this.store = store;
         this.db = db;
         this.random = random;
         this.kek = kek;
+        this.nonceLock = lockFor(store);
+    }
+
+    /** The lock that serialises nonce takes and erasures over {@code store}. */
+    static Object lockFor(KeyValueStore store) {
+        synchronized (LOCKS) {
+            // WeakHashMap compares keys with equals(); stores do not override it, so this is by identity.
+            return LOCKS.computeIfAbsent(store, k -> new Object());
+        }
     }
 
     /**
@@ -191,7 +213,9 @@ public final class ShareVault implements AutoCloseable {
         byte[] from = VaultCodec.key("n/", id, generation, 0, 2);
         byte[] to = VaultCodec.key("n/", id, generation + 1, 0, 2);
         b.deleteRange(db, Bytes.wrap(Arrays.copyOf(from, from.length - 8)), Bytes.wrap(Arrays.copyOf(to, to.length - 8)));
-        store.commit(b);
+        synchronized (nonceLock) {
+            store.commit(b);
+        }
     }
 
     /** Erases every generation of a key (data keys, shares, nonces) and marks its record with {@code info}. */
@@ -204,7 +228,9 @@ public final class ShareVault implements AutoCloseable {
             b.deleteRange(db, Bytes.wrap(from), Bytes.wrap(to));
         }
         b.put(db, Bytes.wrap(VaultCodec.key("k/", id, 0, 0, 0)), Bytes.wrap(VaultCodec.encodeInfo(info)));
-        store.commit(b);
+        synchronized (nonceLock) {
+            store.commit(b);
+        }
     }
 
     /** Stores pre-generated nonces of a generation (encrypted under its data key); returns their ids. */
@@ -260,25 +286,30 @@ public final class ShareVault implements AutoCloseable {
 
     /**
      * Takes a nonce for signing: reads it, deletes it durably (commit returns), then returns it. Empty if it does not
-     * exist (already used). The caller signs with it and only then releases the share.
+     * exist (already used). The caller signs with it and only then releases the share. Atomic: read and delete happen
+     * under the store's vault lock, so of several concurrent takers of one nonce exactly one gets it.
      */
     public Optional<SigningNonces> takeNonce(KeyId id, int generation, long nonceId) throws StoreException {
         byte[] key = VaultCodec.key("n/", id, generation, nonceId, 2);
-        Optional<Bytes> v = store.get(db, Bytes.wrap(key));
-        if (v.isEmpty()) {
-            return Optional.empty();
+        byte[] all;
+        byte[] scalars;
+        synchronized (nonceLock) {
+            Optional<Bytes> v = store.get(db, Bytes.wrap(key));
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] k = dataKey(id, generation);
+            if (k == null) {
+                return Optional.empty();
+            }
+            all = v.get().toArray();
+            scalars = Aead.open(k, Arrays.copyOfRange(all, SigningCommitment.ENCODED_BYTES, all.length), key);
+            Arrays.fill(k, (byte) 0);
+            if (scalars == null) {
+                throw new StoreException("nonce " + nonceId + " does not authenticate");
+            }
+            store.commit(store.newBatch().delete(db, Bytes.wrap(key)));
         }
-        byte[] k = dataKey(id, generation);
-        if (k == null) {
-            return Optional.empty();
-        }
-        byte[] all = v.get().toArray();
-        byte[] scalars = Aead.open(k, Arrays.copyOfRange(all, SigningCommitment.ENCODED_BYTES, all.length), key);
-        Arrays.fill(k, (byte) 0);
-        if (scalars == null) {
-            throw new StoreException("nonce " + nonceId + " does not authenticate");
-        }
-        store.commit(store.newBatch().delete(db, Bytes.wrap(key)));
         try {
             SigningCommitment c = SigningCommitment.decode(Arrays.copyOf(all, SigningCommitment.ENCODED_BYTES));
             SigningNonces n = SigningNonces.fromScalars(c.identifier(), Secp256k1.decodeScalar(Arrays.copyOfRange(scalars, 0, 32)),

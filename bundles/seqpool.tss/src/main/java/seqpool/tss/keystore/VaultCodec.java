@@ -13,6 +13,7 @@ import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.KeyInfo;
 import seqpool.api.tss.KeyStatus;
+import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
 import seqpool.tss.wire.MalformedMessageException;
@@ -77,14 +78,19 @@ final class VaultCodec {
         return new KeyInfo(id, gen, c, gk, KeyStatus.values()[status]);
     }
 
-    /** Share record: identifier, generation, secret, threshold, group key, public shares. Caller zeroes it. */
+    /**
+     * Share record, version 2: identifier, generation, secret, threshold, group key, public shares, then a flag and
+     * the confirmation certificate. Version 1 (no certificate) is still read. Caller zeroes it.
+     */
     static byte[] encodeShare(KeyShare s) {
         byte[] secret = s.exportSecret();
         try {
             PublicKeyPackage p = s.publicKeys();
-            WireWriter w = new WireWriter().u8(1).u16(s.identifier()).u32(s.generation()).raw(secret)
+            WireWriter w = new WireWriter().u8(2).u16(s.identifier()).u32(s.generation()).raw(secret)
                     .u16(p.threshold()).point(p.groupKey()).u16(p.publicShares().size());
             p.publicShares().forEach((id, x) -> w.u16(id).point(x));
+            w.u8(s.certificate().isPresent() ? 1 : 0);
+            s.certificate().ifPresent(c -> c.encode(w));
             return w.toByteArray();
         } finally {
             java.util.Arrays.fill(secret, (byte) 0);
@@ -93,7 +99,8 @@ final class VaultCodec {
 
     static KeyShare decodeShare(byte[] b) throws MalformedMessageException {
         WireReader r = new WireReader(b);
-        if (r.u8() != 1) {
+        int version = r.u8();
+        if (version != 1 && version != 2) {
             throw new MalformedMessageException("unknown share record version");
         }
         int id = r.u16();
@@ -106,9 +113,10 @@ final class VaultCodec {
         for (int i = 0; i < n; i++) {
             publics.put(r.u16(), r.point());
         }
+        ConfirmationCertificate cert = version == 2 && r.u8() == 1 ? ConfirmationCertificate.decode(r, 1 << 16) : null;
         r.end();
         try {
-            return new KeyShare(id, gen, secret, new PublicKeyPackage(gk, publics, t));
+            return new KeyShare(id, gen, secret, new PublicKeyPackage(gk, publics, t), cert);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("stored share is inconsistent: " + e.getMessage());
         }

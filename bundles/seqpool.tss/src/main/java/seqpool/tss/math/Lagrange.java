@@ -13,6 +13,14 @@ public final class Lagrange {
      * and an {@code xi} not in the set.
      */
     public static BigInteger coefficientAtZero(int xi, Collection<Integer> xs) {
+        return coefficientAt(0, xi, xs);
+    }
+
+    /**
+     * The Lagrange basis polynomial of {@code xi} over {@code xs}, evaluated at {@code x}: Π_{j ≠ i} (x − x_j) / (x_i − x_j).
+     * Same checks as {@link #coefficientAtZero}.
+     */
+    public static BigInteger coefficientAt(int x, int xi, Collection<Integer> xs) {
         if (!xs.contains(xi)) {
             throw new IllegalArgumentException("identifier " + xi + " not among the signers");
         }
@@ -27,8 +35,8 @@ public final class Lagrange {
                 continue;
             }
             BigInteger bxj = BigInteger.valueOf(xj);
-            num = num.multiply(bxj).mod(Secp256k1.N);
-            den = den.multiply(bxj.subtract(bxi)).mod(Secp256k1.N);
+            num = num.multiply(BigInteger.valueOf(x).subtract(bxj)).mod(Secp256k1.N);
+            den = den.multiply(bxi.subtract(bxj)).mod(Secp256k1.N);
         }
         return num.multiply(den.modInverse(Secp256k1.N)).mod(Secp256k1.N);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECConstantTimeMultiplier;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -14,8 +15,14 @@ import org.bouncycastle.math.ec.FixedPointUtil;
 
 /**
  * The secp256k1 group as RFC 9591 §6.5 uses it: elements serialized SEC1-compressed (33 bytes, identity not
- * serializable), scalars 32 bytes big-endian and canonical (< n). Generator multiples use a precomputed fixed-point
- * comb. Stateless and thread-safe.
+ * serializable), scalars 32 bytes big-endian and canonical (< n). Stateless and thread-safe.
+ *
+ * <p>Security (constant time): secret multiples of G go through {@link #mulG} (BouncyCastle's
+ * {@code FixedPointCombMultiplier}: a fixed number of additions with constant-time table lookups); secret multiples
+ * of any other point through {@link #mulSecret} ({@code ECConstantTimeMultiplier}: fixed-window, cache-safe lookup
+ * table, no branch on the scalar's bits). {@link #mul}, {@link #mulSmall} and {@link #sumOfMultiplies} (wNAF / GLV)
+ * branch on the scalar and are for public scalars only. Scalars are {@link BigInteger}s, whose arithmetic (and the
+ * reduction mod n here) is not constant-time: see docs/tss.md, "Constant time".
  */
 public final class Secp256k1 {
     private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
@@ -25,6 +32,7 @@ public final class Secp256k1 {
     public static final int SCALAR_BYTES = 32;
     public static final int ELEMENT_BYTES = 33;
     private static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
+    private static final ECConstantTimeMultiplier CONSTANT_TIME = new ECConstantTimeMultiplier(N);
 
     static {
         FixedPointUtil.precompute(G);
@@ -56,8 +64,18 @@ public final class Secp256k1 {
         return acc;
     }
 
+    /** k·P for a public k (BouncyCastle's default GLV multiplier, which branches on k). */
     public static ECPoint mul(ECPoint p, BigInteger k) {
         return p.multiply(k.mod(N)).normalize();
+    }
+
+    /** k·P for a secret k (ECDH with an ephemeral key, proof nonces): BouncyCastle's constant-time multiplier. */
+    public static ECPoint mulSecret(ECPoint p, BigInteger k) {
+        BigInteger r = k.mod(N);
+        if (r.signum() == 0 || p.isInfinity()) {
+            return CURVE.getInfinity();
+        }
+        return CONSTANT_TIME.multiply(p, r).normalize();
     }
 
     /** Σ k_i·P_i (interleaved, one normalization). */

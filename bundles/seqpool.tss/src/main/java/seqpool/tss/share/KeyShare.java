@@ -5,8 +5,9 @@ import java.math.BigInteger;
 import seqpool.tss.math.Secp256k1;
 
 /**
- * One member's share of one generation of a threshold key: Shamir identifier i, secret x_i, and the generation's
- * {@link PublicKeyPackage}. Scheme-neutral: FROST signs with it today, threshold ECDSA will later.
+ * One member's share of one generation of a threshold key: Shamir identifier i, secret x_i, the generation's
+ * {@link PublicKeyPackage} and, if known, its {@link ConfirmationCertificate} (absent for shares stored before
+ * certificates existed). Scheme-neutral: FROST signs with it today, threshold ECDSA will later.
  *
  * <p>Security: x_i never leaves this object except through {@link #secret()} for the signing math and
  * {@link #exportSecret()} for encrypted storage. {@code toString} is redacted; {@link #destroy()} drops the secret and
@@ -16,10 +17,21 @@ public final class KeyShare {
     private final int identifier;
     private final int generation;
     private final PublicKeyPackage publicKeys;
+    private final ConfirmationCertificate certificate;
     private BigInteger secret;
 
-    /** Checks that x_i·G equals the public share X_i, so a corrupted or foreign share is rejected at once. */
+    /** A share without a certificate; see {@link #KeyShare(int, int, BigInteger, PublicKeyPackage, ConfirmationCertificate)}. */
     public KeyShare(int identifier, int generation, BigInteger secret, PublicKeyPackage publicKeys) {
+        this(identifier, generation, secret, publicKeys, null);
+    }
+
+    /**
+     * Checks that x_i·G equals the public share X_i, so a corrupted or foreign share is rejected at once.
+     *
+     * @param certificate the generation's confirmations, or null if unknown
+     */
+    public KeyShare(int identifier, int generation, BigInteger secret, PublicKeyPackage publicKeys,
+            ConfirmationCertificate certificate) {
         if (identifier < 1) {
             throw new IllegalArgumentException("identifiers are non-zero");
         }
@@ -36,6 +48,12 @@ public final class KeyShare {
         this.generation = generation;
         this.secret = secret;
         this.publicKeys = publicKeys;
+        this.certificate = certificate;
+    }
+
+    /** The generation's confirmation certificate, if this share knows it. */
+    public java.util.Optional<ConfirmationCertificate> certificate() {
+        return java.util.Optional.ofNullable(certificate);
     }
 
     public int identifier() {

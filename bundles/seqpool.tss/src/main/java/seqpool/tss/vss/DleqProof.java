@@ -25,7 +25,7 @@ public record DleqProof(BigInteger c, BigInteger s) {
     public static DleqProof prove(byte[] ctx, BigInteger e, ECPoint p, ECPoint h, ECPoint k, SecureRandom random) {
         BigInteger r = Secp256k1.randomScalar(random);
         ECPoint a1 = Secp256k1.mulG(r);
-        ECPoint a2 = Secp256k1.mul(h, r);
+        ECPoint a2 = Secp256k1.mulSecret(h, r);
         BigInteger c = challenge(ctx, p, h, k, a1, a2);
         return new DleqProof(c, r.add(c.multiply(e)).mod(Secp256k1.N));
     }

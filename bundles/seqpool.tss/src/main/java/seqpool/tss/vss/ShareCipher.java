@@ -41,8 +41,9 @@ public final class ShareCipher {
         return k;
     }
 
+    /** ECDH: ownSecret·peerPublic with the constant-time multiplier. */
     public static ECPoint sharedPoint(BigInteger ownSecret, ECPoint peerPublic) {
-        return Secp256k1.mul(peerPublic, ownSecret);
+        return Secp256k1.mulSecret(peerPublic, ownSecret);
     }
 
     public static byte[] encrypt(ECPoint shared, byte[] sessionId, int dealer, int receiver, BigInteger share) {

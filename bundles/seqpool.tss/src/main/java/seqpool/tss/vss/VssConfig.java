@@ -12,17 +12,18 @@ import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.tss.math.HashToField;
 import seqpool.tss.math.Lagrange;
-import seqpool.tss.share.PublicKeyPackage;
 import seqpool.tss.wire.WireWriter;
 
 /**
  * What every party of a VSS session agrees on before it starts (from the consensus task): the kind, key, epoch, the
- * dealers, the receiving committee and threshold, and for a reshare the old committee, its generation, the expected
- * group key and (if this node knows them) the old public shares. {@link #taskId()} routes messages; the session id
- * adds every party's nonce. Immutable.
+ * dealers, the receiving committee and threshold, and for a reshare the old committee, its generation and the
+ * expected group key. The old public shares are not part of it: joiners do not have them, so every reshare deal
+ * carries them with their certificate ({@link VssMessage.OldGeneration}) and every party checks the deals against
+ * what the deals carry, alike. {@link #taskId()} routes messages; the session id adds every receiver's nonce.
+ * Immutable.
  */
 public record VssConfig(Kind kind, KeyId keyId, long epoch, List<Address> dealers, Committee receivers,
-        Committee oldCommittee, int fromGeneration, ECPoint expectedGroupKey, PublicKeyPackage oldPublicKeys) {
+        Committee oldCommittee, int fromGeneration, ECPoint expectedGroupKey) {
 
     public enum Kind { DKG, RESHARE }
 
@@ -47,13 +48,18 @@ public record VssConfig(Kind kind, KeyId keyId, long epoch, List<Address> dealer
     }
 
     public static VssConfig dkg(KeyId keyId, long epoch, Committee committee) {
-        return new VssConfig(Kind.DKG, keyId, epoch, committee.members(), committee, null, 0, null, null);
+        return new VssConfig(Kind.DKG, keyId, epoch, committee.members(), committee, null, 0, null);
     }
 
+    /**
+     * A reshare from {@code oldCommittee}'s generation {@code fromGeneration} to {@code newCommittee}, dealt by
+     * {@code dealers} (at least the old threshold of old members); it completes with any qualified set of at least the
+     * old threshold of them.
+     */
     public static VssConfig reshare(KeyId keyId, long epoch, Committee oldCommittee, List<Address> dealers,
-            int fromGeneration, Committee newCommittee, ECPoint groupKey, PublicKeyPackage oldPublicKeys) {
+            int fromGeneration, Committee newCommittee, ECPoint groupKey) {
         return new VssConfig(Kind.RESHARE, keyId, epoch, dealers, newCommittee, oldCommittee, fromGeneration,
-                groupKey, oldPublicKeys);
+                groupKey.normalize());
     }
 
     public int toGeneration() {
@@ -80,9 +86,18 @@ public record VssConfig(Kind kind, KeyId keyId, long epoch, List<Address> dealer
         return Lagrange.coefficientAtZero(dealerIdentifier(dealer), dealers.stream().map(this::dealerIdentifier).toList());
     }
 
-    /** SHA-256 of the canonical encoding of everything but the old public shares (each node may or may not have them). */
+    /** The number of qualified dealers a reshare needs: the old threshold (a DKG: 1). */
+    public int dealersNeeded() {
+        return kind == Kind.DKG ? 1 : oldCommittee.threshold();
+    }
+
+    /**
+     * SHA-256 of the canonical encoding of the whole configuration. Version 2 of the protocol (receivers-only HELLO,
+     * deals that carry their dealing key and the old generation, completion with a qualified subset of dealers) hashes
+     * another label than version 1, so nodes of both versions never join one session.
+     */
     public byte[] taskId() {
-        WireWriter w = new WireWriter().string("seqpool-tss-vss-v1").u8(kind.ordinal()).string(keyId.value()).u64(epoch);
+        WireWriter w = new WireWriter().string("seqpool-tss-vss-v2").u8(kind.ordinal()).string(keyId.value()).u64(epoch);
         w.u16(dealers.size());
         dealers.forEach(a -> w.raw(a.value().toArray()));
         w.u16(receivers.size()).u16(receivers.threshold());

@@ -11,6 +11,7 @@ import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.api.common.Address;
 import seqpool.tss.math.Polynomial;
+import seqpool.tss.math.Secp256k1;
 
 /**
  * A dealer's step of the VSS: a random polynomial of the receivers' threshold with the given constant term (DKG: a
@@ -41,17 +42,27 @@ public class VssDealer {
         return SchnorrProof.prove(sessionId, dealerIdentifier, polynomial.constant(), c0, random);
     }
 
-    /** Builds the deal: commitments, optional proof, shares encrypted to each receiver's ephemeral key. */
+    /** What a reshare deal carries about the old generation (tests override it to forge). */
+    protected VssMessage.OldGeneration oldGeneration(VssMessage.OldGeneration honest) {
+        return honest;
+    }
+
+    /**
+     * Builds the deal: commitments, optional proof, shares encrypted to each receiver's ephemeral key under a fresh
+     * dealing key whose public half the deal carries, and (reshare) the old generation.
+     */
     final VssMessage.Deal deal(byte[] sessionId, int dealerIndex, int dealerIdentifier, boolean withProof,
-            BigInteger encryptionSecret, List<Address> receivers, Map<Address, ECPoint> receiverKeys, SecureRandom random) {
+            List<Address> receivers, Map<Address, ECPoint> receiverKeys, VssMessage.OldGeneration old,
+            SecureRandom random) {
         List<ECPoint> cs = commitments();
         SchnorrProof pok = withProof ? proof(sessionId, dealerIdentifier, cs.get(0), random) : null;
+        BigInteger dealingSecret = Secp256k1.randomScalar(random);
         List<byte[]> cts = new ArrayList<>();
         for (int l = 1; l <= receivers.size(); l++) {
-            ECPoint k = ShareCipher.sharedPoint(encryptionSecret, receiverKeys.get(receivers.get(l - 1)));
+            ECPoint k = ShareCipher.sharedPoint(dealingSecret, receiverKeys.get(receivers.get(l - 1)));
             cts.add(ShareCipher.encrypt(k, sessionId, dealerIndex, l, shareFor(l)));
         }
-        return new VssMessage.Deal(cs, pok, cts);
+        return new VssMessage.Deal(cs, pok, Secp256k1.mulG(dealingSecret), old == null ? null : oldGeneration(old), cts);
     }
 
     public void destroy() {

@@ -2,10 +2,14 @@ package seqpool.tss.vss;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.tss.math.InvalidEncodingException;
+import seqpool.tss.share.ConfirmationCertificate;
+import seqpool.tss.share.PublicKeyPackage;
 import seqpool.tss.wire.MalformedMessageException;
 import seqpool.tss.wire.WireReader;
 import seqpool.tss.wire.WireWriter;
@@ -37,12 +41,32 @@ public sealed interface VssMessage {
 
     /**
      * Round 2: a dealer's Feldman commitment C_0..C_{t-1}, its proof of knowledge of the constant term (DKG only,
-     * else null) and one encrypted share per receiver, in receiver identifier order.
+     * else null), the public half E_d of the ephemeral key it encrypted the shares with, the old generation's public
+     * keys and certificate (reshare only, else null) and one encrypted share per receiver, in receiver identifier
+     * order. Carrying E_d and the old generation inside the deal puts them under the echo check: every receiver
+     * judges the same bytes.
      */
-    record Deal(List<ECPoint> commitments, SchnorrProof proof, List<byte[]> ciphertexts) implements VssMessage {
+    record Deal(List<ECPoint> commitments, SchnorrProof proof, ECPoint dealerKey, OldGeneration old,
+            List<byte[]> ciphertexts) implements VssMessage {
         public Deal {
             commitments = List.copyOf(commitments);
             ciphertexts = List.copyOf(ciphertexts);
+            if (dealerKey == null || dealerKey.isInfinity()) {
+                throw new IllegalArgumentException("the dealer's key must be a non-identity point");
+            }
+            dealerKey = dealerKey.normalize();
+        }
+    }
+
+    /**
+     * What a reshare dealer carries for parties that do not hold the old generation (joiners): its public key package
+     * and, if the dealer has it, the certificate of confirmations that completed it.
+     */
+    record OldGeneration(PublicKeyPackage keys, ConfirmationCertificate certificate) {
+        public OldGeneration {
+            if (keys == null) {
+                throw new IllegalArgumentException("the old public keys are required");
+            }
         }
     }
 
@@ -80,6 +104,11 @@ public sealed interface VssMessage {
             if (d.proof() != null) {
                 w.raw(d.proof().encode());
             }
+            w.point(d.dealerKey());
+            w.u8(d.old() == null ? 0 : 1);
+            if (d.old() != null) {
+                encodeOld(w, d.old());
+            }
             w.u16(d.ciphertexts().size());
             d.ciphertexts().forEach(w::bytes);
         } else if (this instanceof Verdict v) {
@@ -112,6 +141,8 @@ public sealed interface VssMessage {
                         cs.add(r.point());
                     }
                     SchnorrProof p = r.u8() == 1 ? SchnorrProof.decode(r.raw(65)) : null;
+                    ECPoint dealerKey = r.point();
+                    OldGeneration old = r.u8() == 1 ? decodeOld(r) : null;
                     int n = r.u16();
                     if (n > MAX_PARTIES) {
                         throw new MalformedMessageException("too many ciphertexts");
@@ -120,7 +151,7 @@ public sealed interface VssMessage {
                     for (int i = 0; i < n; i++) {
                         ct.add(r.bytes(64));
                     }
-                    m = new Deal(cs, p, ct);
+                    m = new Deal(cs, p, dealerKey, old, ct);
                 }
                 case 4 -> {
                     int n = r.u16();
@@ -149,5 +180,32 @@ public sealed interface VssMessage {
         }
         r.end();
         return m;
+    }
+
+    private static void encodeOld(WireWriter w, OldGeneration old) {
+        PublicKeyPackage k = old.keys();
+        w.u16(k.threshold()).point(k.groupKey()).u16(k.publicShares().size());
+        k.publicShares().forEach((id, x) -> w.u16(id).point(x));
+        w.u8(old.certificate() == null ? 0 : 1);
+        if (old.certificate() != null) {
+            old.certificate().encode(w);
+        }
+    }
+
+    private static OldGeneration decodeOld(WireReader r) throws MalformedMessageException {
+        int t = r.u16();
+        ECPoint groupKey = r.point();
+        int n = r.u16();
+        if (n < 1 || n > MAX_PARTIES) {
+            throw new MalformedMessageException("old committee size out of range");
+        }
+        Map<Integer, ECPoint> publics = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            if (publics.put(r.u16(), r.point()) != null) {
+                throw new MalformedMessageException("duplicate identifier in the old public shares");
+            }
+        }
+        ConfirmationCertificate cert = r.u8() == 1 ? ConfirmationCertificate.decode(r, MAX_PARTIES) : null;
+        return new OldGeneration(new PublicKeyPackage(groupKey, publics, t), cert);
     }
 }

@@ -26,11 +26,16 @@ import seqpool.tss.wire.WireWriter;
  * One party's run of a DKG or reshare, as a pure state machine (no I/O, no clock): {@link #start()},
  * {@link #onMessage}, {@link #onTimeout()} return {@link VssEffect}s for the host.
  *
- * <p>Rounds: HELLO (nonce + ephemeral key; session id = H(task id, every party's nonce and key)) → COMMIT (dealers'
- * hash commitments) → DEAL (Feldman commitments, proof, encrypted shares) → VERDICT (receivers' echo of every deal
- * and complaints) → CONFIRM (receivers sign group key + public shares with their new share). Messages that arrive
- * early are buffered, duplicates ignored, a second different message from one sender in one round is equivocation.
- * Not thread-safe: drive it from one thread.
+ * <p>Rounds: HELLO (each receiver's nonce + ephemeral key; session id = H(task id, every receiver's nonce and key))
+ * → COMMIT (DKG dealers' hash commitments; a reshare has none, its constants are pinned) → DEAL (Feldman
+ * commitments, proof, dealing key, encrypted shares, and in a reshare the old generation) → VERDICT (receivers' echo
+ * of every deal and complaints) → CONFIRM (receivers sign group key + public shares with their new share). Messages
+ * that arrive early are buffered, duplicates ignored, a second different message from one sender in one round is
+ * equivocation. Not thread-safe: drive it from one thread.
+ *
+ * <p>A reshare does not need every old member: after {@link #onDealerDeadline()} a party stops waiting for deals once
+ * it holds the old threshold of them, and the run completes with the dealers whose deals every receiver echoed and
+ * that no check disqualified (at least the old threshold; {@link VssRound4}). Every receiver must take part.
  *
  * <p>Security: holds the ephemeral encryption key and the dealer's polynomial until the session ends; both are
  * dropped then. Nothing secret is in effects or traces.
@@ -49,11 +54,13 @@ public final class VssSession {
     private final Map<Stage, Map<Address, byte[]>> raw = new EnumMap<>(Stage.class);
     private Stage stage = Stage.HELLO;
     private boolean started;
+    private boolean dealerWaitOver;
     private BigInteger encSecret;
     private byte[] sid;
     private VssDealer dealer;
     private VssMessage.Deal myDeal;
     private VssRound3 round3;
+    private VssRound4 round4;
 
     /**
      * @param oldShare this node's share of the old generation if it is a reshare dealer, else null
@@ -107,11 +114,28 @@ public final class VssSession {
         started = true;
         List<VssEffect> out = new ArrayList<>();
         out.add(new VssEffect.Trace(cfg.kind() == VssConfig.Kind.DKG ? "DkgStarted" : "ReshareStarted", startFields()));
-        encSecret = Secp256k1.randomScalar(random);
-        byte[] nonce = new byte[32];
-        random.nextBytes(nonce);
-        send(new VssMessage.Hello(nonce, Secp256k1.mulG(encSecret)), out);
+        if (cfg.receivers().contains(self)) {
+            encSecret = Secp256k1.randomScalar(random);
+            byte[] nonce = new byte[32];
+            random.nextBytes(nonce);
+            send(new VssMessage.Hello(nonce, Secp256k1.mulG(encSecret)), out);
+        }
         advance(out);
+        return out;
+    }
+
+    /**
+     * The host's dealer deadline passed (reshare only; earlier than the session deadline): from now on this party
+     * stops waiting for silent dealers as soon as it holds deals from the old threshold of them. No effect on a DKG.
+     */
+    public List<VssEffect> onDealerDeadline() {
+        List<VssEffect> out = new ArrayList<>();
+        if (cfg.kind() == VssConfig.Kind.RESHARE && stage != Stage.DONE) {
+            dealerWaitOver = true;
+            if (started) {
+                advance(out);
+            }
+        }
         return out;
     }
 
@@ -185,6 +209,9 @@ public final class VssSession {
         }
         TreeSet<Address> silent = new TreeSet<>(expectedSenders(stage));
         silent.removeAll(inbox.get(stage).keySet());
+        if (silent.isEmpty() && stage == Stage.VERDICT && round3 != null) {
+            silent.addAll(round3.missingEchoedDeals()); // a dealer that sent the receivers a deal but not this party
+        }
         return abort(TssException.Kind.TIMEOUT, "timed out in round " + stage + " waiting for "
                 + silent.stream().map(names).toList(), silent);
     }
@@ -204,11 +231,23 @@ public final class VssSession {
 
     List<Address> expectedSenders(Stage s) {
         return switch (s) {
-            case HELLO -> cfg.parties();
-            case COMMIT, DEAL -> cfg.dealers();
-            case VERDICT, CONFIRM -> cfg.receivers().members();
+            case HELLO, VERDICT, CONFIRM -> cfg.receivers().members();
+            case COMMIT -> cfg.kind() == VssConfig.Kind.DKG ? cfg.dealers() : List.of();
+            case DEAL -> cfg.dealers();
             case DONE -> List.of();
         };
+    }
+
+    /** Whether the current round has what it needs to move on. */
+    private boolean ready(Stage s) {
+        Set<Address> have = inbox.get(s).keySet();
+        if (s == Stage.DEAL && !have.containsAll(cfg.dealers())) {
+            return cfg.kind() == VssConfig.Kind.RESHARE && dealerWaitOver && have.size() >= cfg.dealersNeeded();
+        }
+        if (s == Stage.VERDICT && have.containsAll(expectedSenders(s))) {
+            return round3.missingEchoedDeals().isEmpty();
+        }
+        return have.containsAll(expectedSenders(s));
     }
 
     void send(VssMessage m, List<VssEffect> out) {
@@ -219,15 +258,18 @@ public final class VssSession {
     }
 
     private void advance(List<VssEffect> out) {
-        while (stage != Stage.DONE && inbox.get(stage).keySet().containsAll(expectedSenders(stage))) {
+        while (stage != Stage.DONE && ready(stage)) {
             Stage done = stage;
             stage = Stage.values()[stage.ordinal() + 1];
             switch (done) {
                 case HELLO -> afterHello(out);
                 case COMMIT -> afterCommit(out);
                 case DEAL -> round3 = new VssRound3(this, out);
-                case VERDICT -> round3.afterVerdicts(out);
-                case CONFIRM -> round3.afterConfirms(out);
+                case VERDICT -> {
+                    round4 = new VssRound4(this, round3);
+                    round4.afterVerdicts(out);
+                }
+                case CONFIRM -> round4.afterConfirms(out);
                 default -> throw new IllegalStateException("no transition after " + done);
             }
             if (out.stream().anyMatch(e -> e instanceof VssEffect.Aborted)) {
@@ -237,8 +279,8 @@ public final class VssSession {
     }
 
     private void afterHello(List<VssEffect> out) {
-        WireWriter w = new WireWriter().string("seqpool-tss-session-v1").raw(cfg.taskId());
-        for (Address p : cfg.parties()) {
+        WireWriter w = new WireWriter().string("seqpool-tss-session-v2").raw(cfg.taskId());
+        for (Address p : cfg.receivers().members()) {
             VssMessage.Hello h = (VssMessage.Hello) inbox.get(Stage.HELLO).get(p);
             w.raw(p.value().toArray()).raw(h.nonce()).point(h.encryptionKey());
         }
@@ -247,25 +289,37 @@ public final class VssSession {
         if (idx < 0) {
             return;
         }
-        BigInteger constant = cfg.kind() == VssConfig.Kind.DKG ? Secp256k1.randomScalar(random)
+        boolean dkg = cfg.kind() == VssConfig.Kind.DKG;
+        BigInteger constant = dkg ? Secp256k1.randomScalar(random)
                 : cfg.dealerLambda(self).multiply(oldShare.secret()).mod(Secp256k1.N);
         dealer = dealerFactory.create(constant, cfg.receivers().threshold(), random);
-        myDeal = dealer.deal(sid, idx + 1, cfg.dealerIdentifier(self), cfg.kind() == VssConfig.Kind.DKG, encSecret,
-                cfg.receivers().members(), encryptionKeys(), random);
+        VssMessage.OldGeneration old = dkg ? null
+                : new VssMessage.OldGeneration(oldShare.publicKeys(), oldShare.certificate().orElse(null));
+        myDeal = dealer.deal(sid, idx + 1, cfg.dealerIdentifier(self), dkg, cfg.receivers().members(),
+                encryptionKeys(), old, random);
         dealer.destroy();
-        send(new VssMessage.Commit(VssDealer.commitHash(sid, idx + 1, myDeal.encode())), out);
+        if (dkg) {
+            send(new VssMessage.Commit(VssDealer.commitHash(sid, idx + 1, myDeal.encode())), out);
+        } else {
+            // No commit round: the constant is pinned to λ_i·X_i, so seeing others' deals first gains nothing.
+            sendDeal(out);
+        }
     }
 
     private void afterCommit(List<VssEffect> out) {
         if (myDeal != null) {
-            // Trace before sending: a receiver may act on the deal (and trace that) before this thread goes on.
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("session", traceSession);
-            f.put("dealer", name(self));
-            out.add(new VssEffect.Trace(cfg.kind() == VssConfig.Kind.DKG ? "DkgDealt" : "ReshareDealt", f));
-            send(myDeal, out);
-            myDeal = null;
+            sendDeal(out);
         }
+    }
+
+    private void sendDeal(List<VssEffect> out) {
+        // Trace before sending: a receiver may act on the deal (and trace that) before this thread goes on.
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("session", traceSession);
+        f.put("dealer", name(self));
+        out.add(new VssEffect.Trace(cfg.kind() == VssConfig.Kind.DKG ? "DkgDealt" : "ReshareDealt", f));
+        send(myDeal, out);
+        myDeal = null;
     }
 
     Map<Address, ECPoint> encryptionKeys() {
@@ -331,6 +385,9 @@ public final class VssSession {
         myDeal = null;
         if (round3 != null) {
             round3.wipe();
+        }
+        if (round4 != null) {
+            round4.wipe();
         }
     }
 

@@ -30,7 +30,7 @@ class FrostByzantineTest {
     }
 
     @Test
-    void wrongAndMissingSharesAreNamed() {
+    void wrongAndMissingSharesAreNamed() throws Exception {
         List<KeyShare> all = shares();
         List<KeyShare> q = all.subList(0, 4);
         SecureRandom r = new SecureRandom();
@@ -55,7 +55,7 @@ class FrostByzantineTest {
     }
 
     @Test
-    void aNonceNeverSignsTwice() {
+    void aNonceNeverSignsTwice() throws Exception {
         KeyShare k = shares().get(0);
         SigningNonces n = SigningNonces.generate(k, new SecureRandom());
         SigningPackage pkg = new SigningPackage(List.of(n.commitment(),

@@ -91,6 +91,39 @@ class TssNodeTest {
         return sigs.get(0);
     }
 
+    /**
+     * Reshare 4 → 5 while old member n1 is down: the other three old members (the old threshold) deal, the dealer
+     * deadline passes, the reshare completes with the same key and generation 2 signs.
+     */
+    @Test
+    void reshareCompletesWithOneOldMemberDown() throws Exception {
+        for (Address a : Parties.range(1, 6)) {
+            start(a);
+        }
+        Committee c1 = new Committee(Parties.range(1, 4), 3);
+        List<CompletableFuture<KeyInfo>> fs = new ArrayList<>();
+        for (Address a : c1.members()) {
+            fs.add(nodes.get(a).generate(KEY, c1, 1).toCompletableFuture());
+        }
+        Bytes groupKey = all(fs).get(0).groupKey();
+        Address n1 = Parties.address(1);
+        hub.crash(n1);
+        Committee c2 = new Committee(Parties.range(2, 6), 4);
+        List<CompletableFuture<KeyInfo>> r2 = new ArrayList<>();
+        for (Address a : Parties.range(2, 6)) {
+            r2.add(nodes.get(a).reshare(KEY, c1, 1, c2, groupKey, 2).toCompletableFuture());
+        }
+        all(r2).forEach(i -> {
+            assertEquals(2, i.generation());
+            assertEquals(groupKey, i.groupKey());
+        });
+        byte[] m = "after a reshare without n1".getBytes();
+        assertTrue(PlainSchnorrVerifier.verify(groupKey.toArray(), m,
+                sign(List.of(Parties.address(2), Parties.address(4), Parties.address(5), Parties.address(6)), m)
+                        .value().toArray()));
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("n2 GenerationErased")), events::toString);
+    }
+
     @Test
     void dkgSignReshareCrashRecover() throws Exception {
         for (Address a : Parties.range(1, 7)) {

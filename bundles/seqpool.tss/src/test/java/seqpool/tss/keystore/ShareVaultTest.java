@@ -109,6 +109,52 @@ class ShareVaultTest {
         return false;
     }
 
+    /**
+     * Several threads take the same nonce at once, round after round: exactly one of them gets it. (The vault used to
+     * read and delete in two steps, and two takers both got the nonce in almost every round.) Two vaults over the
+     * same store take part too, as two instances of the service would during a blue-green swap.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "lmdb"})
+    void concurrentTakersGetANonceOnce(String backend) throws Exception {
+        KeyValueStore store = store(backend);
+        int rounds = backend.equals("lmdb") ? 100 : 300;
+        int takers = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(takers);
+        try (ShareVault v1 = ShareVault.open(store, "p".toCharArray(), new SecureRandom());
+                ShareVault v2 = ShareVault.open(store, "p".toCharArray(), new SecureRandom())) {
+            KeyShare s = share();
+            v1.saveGeneration(KEY, s, new KeyInfo(KEY, 1, C, Bytes.wrap(s.publicKeys().groupKeyBytes()), KeyStatus.ACTIVE));
+            int doubles = 0; // rounds that did not hand the nonce out exactly once
+            for (int round = 0; round < rounds; round++) {
+                long id = 1000 + round;
+                v1.storeNonces(KEY, 1, List.of(SigningNonces.generate(s, new SecureRandom())), id);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(takers);
+                List<java.util.concurrent.Future<Boolean>> got = new ArrayList<>();
+                for (int t = 0; t < takers; t++) {
+                    ShareVault v = t % 2 == 0 ? v1 : v2;
+                    got.add(pool.submit(() -> {
+                        start.await();
+                        return v.takeNonce(KEY, 1, id).isPresent();
+                    }));
+                }
+                int n = 0;
+                for (var f : got) {
+                    n += f.get() ? 1 : 0;
+                }
+                if (n != 1) {
+                    doubles++;
+                }
+            }
+            assertEquals(0, doubles, "rounds (of " + rounds + ") in which the nonce was not handed out exactly once");
+        } finally {
+            pool.shutdownNow();
+            if (store instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"memory"})
     void toStringsAreRedacted(String backend) throws Exception {

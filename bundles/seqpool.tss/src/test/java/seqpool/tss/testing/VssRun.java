@@ -68,9 +68,18 @@ public final class VssRun {
         }
     }
 
-    /** Starts every session, delivers everything, then fires the timeout of every unfinished session. */
+    /**
+     * Starts every session, delivers everything, then fires the dealer deadline of every unfinished session (a
+     * reshare stops waiting for silent dealers), delivers again, then fires the timeout of every unfinished session.
+     */
     public VssRun run() {
         sessions.forEach((a, s) -> handle(a, s.start()));
+        net.runToQuiescence();
+        sessions.forEach((a, s) -> {
+            if (!s.isFinished()) {
+                handle(a, s.onDealerDeadline());
+            }
+        });
         net.runToQuiescence();
         sessions.forEach((a, s) -> {
             if (!s.isFinished()) {

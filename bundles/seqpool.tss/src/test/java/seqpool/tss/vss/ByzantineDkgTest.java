@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import seqpool.api.trace.TraceSink;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.TssException;
+import seqpool.codec.trace.NdjsonTraceWriter;
 import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.testing.FrostHelper;
@@ -70,6 +72,78 @@ class ByzantineDkgTest {
         @Override
         protected SchnorrProof proof(byte[] sid, int id, ECPoint c0, SecureRandom random) {
             return SchnorrProof.prove(sid, id, BigInteger.TWO, c0, random);
+        }
+    }
+
+    static final Address COLLUDER_1 = Parties.address(1);
+    static final Address COLLUDER_2 = Parties.address(2);
+    static final BigInteger DELTA = BigInteger.valueOf(0x5eed);
+
+    /** n1: +δ on its share to n5, and a bad share to n3 (who complains, which disqualifies n1). */
+    static final class PlusDeltaDealer extends VssDealer {
+        PlusDeltaDealer(BigInteger c, int t, SecureRandom r) {
+            super(c, t, r);
+        }
+
+        @Override
+        protected BigInteger shareFor(int receiver) {
+            BigInteger s = super.shareFor(receiver);
+            if (receiver == C.identifierOf(VICTIM)) {
+                return s.add(DELTA).mod(Secp256k1.N);
+            }
+            return receiver == C.identifierOf(EVIL) ? s.add(BigInteger.ONE).mod(Secp256k1.N) : s;
+        }
+    }
+
+    /** n2: −δ on its share to n5, so that a plain sum of n5's shares still matches the summed commitments. */
+    static final class MinusDeltaDealer extends VssDealer {
+        MinusDeltaDealer(BigInteger c, int t, SecureRandom r) {
+            super(c, t, r);
+        }
+
+        @Override
+        protected BigInteger shareFor(int receiver) {
+            BigInteger s = super.shareFor(receiver);
+            return receiver == C.identifierOf(VICTIM) ? s.subtract(DELTA).mod(Secp256k1.N) : s;
+        }
+    }
+
+    /**
+     * Colluding dealers n1 and n2 send n5 shares off by +δ and −δ, and n1 also cheats n3, whose complaint disqualifies
+     * n1. A batch check that sums n5's shares let the offsets cancel: n5 did not complain, then combined n2's bad
+     * share without n1's and aborted naming nobody, while n1..n4 timed out naming n5. With random weights n5 complains
+     * about both, both are excluded, and everyone completes naming exactly n1 and n2. The merged trace is written for
+     * the specs module (n1 and n2 declared Byzantine in the file name).
+     */
+    @Test
+    void colludingDealersCannotGetAnHonestReceiverBlamed() throws Exception {
+        Path file = Path.of("target", "traces", "tss-dkg-colluding-dealers.byz-n1,n2.ndjson");
+        List<String> trace = new java.util.ArrayList<>();
+        try (NdjsonTraceWriter writer = NdjsonTraceWriter.toFile(file)) {
+            TraceSink both = (node, event, f) -> {
+                trace.add(event + f);
+                writer.record(node, event, f);
+            };
+            VssRun run = new VssRun(VssConfig.dkg(KeyId.of("k"), 1, C), Map.of(), 77, both,
+                    Map.of(COLLUDER_1, PlusDeltaDealer::new, COLLUDER_2, MinusDeltaDealer::new), List.of()).run();
+            assertTrue(run.aborts().isEmpty(), () -> "aborted: " + run.aborts());
+            assertEquals(5, run.outcomes.size());
+            Set<String> keys = new HashSet<>();
+            run.outcomes.forEach((a, o) -> {
+                VssEffect.Completed c = (VssEffect.Completed) o;
+                assertEquals(Set.of(COLLUDER_1, COLLUDER_2), c.culprits(), "culprits seen by " + Parties.name(a));
+                keys.add(java.util.HexFormat.of().formatHex(c.publicKeys().groupKeyBytes()));
+            });
+            assertEquals(1, keys.size());
+            for (String accused : List.of("n1", "n2")) {
+                assertTrue(trace.stream().anyMatch(e -> e.startsWith("DkgComplaint") && e.contains("accuser=n5")
+                        && e.contains("accused=" + accused)), trace::toString);
+            }
+            List<KeyShare> quorum = List.of(run.shares().get(Parties.address(3)), run.shares().get(Parties.address(4)),
+                    run.shares().get(VICTIM));
+            byte[] msg = "colluders excluded".getBytes();
+            assertTrue(PlainSchnorrVerifier.verify(quorum.get(0).publicKeys().groupKeyBytes(), msg,
+                    FrostHelper.sign(quorum, msg, new SecureRandom()).encode()));
         }
     }
 

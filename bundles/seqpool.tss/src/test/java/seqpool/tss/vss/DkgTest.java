@@ -65,14 +65,14 @@ class DkgTest {
         }
         if (t > 1) {
             List<KeyShare> tooFew = all.subList(0, t - 1);
-            assertThrows(IllegalArgumentException.class, () -> FrostHelper.sign(tooFew, msg, rnd));
+            assertThrows(seqpool.tss.frost.InvalidSigningPackageException.class, () -> FrostHelper.sign(tooFew, msg, rnd));
             assertFalse(PlainSchnorrVerifier.verify(groupKey, msg, signBelowThreshold(tooFew, msg, rnd)),
                     "t-1 shares must not produce a valid signature");
         }
     }
 
     /** Bypasses the threshold check (a package claiming threshold t-1) and aggregates by hand. */
-    static byte[] signBelowThreshold(List<KeyShare> few, byte[] msg, SecureRandom rnd) {
+    static byte[] signBelowThreshold(List<KeyShare> few, byte[] msg, SecureRandom rnd) throws Exception {
         var pk = few.get(0).publicKeys();
         var lowered = new seqpool.tss.share.PublicKeyPackage(pk.groupKey(), pk.publicShares(), few.size());
         List<seqpool.tss.frost.SigningNonces> ns = new ArrayList<>();

@@ -45,13 +45,11 @@ class FaultTraceExportTest {
             Map<seqpool.api.common.Address, KeyShare> g1 = dkg.shares();
             KeyShare any = g1.values().iterator().next();
             Committee c2 = new Committee(Parties.range(1, 6), 4);
-            VssConfig failing = VssConfig.reshare(KEY, 22, c1, c1.members(), 1, c2, any.publicKeys().groupKey(),
-                    any.publicKeys());
+            VssConfig failing = VssConfig.reshare(KEY, 22, c1, c1.members(), 1, c2, any.publicKeys().groupKey());
             VssRun aborted = new VssRun(failing, g1, 22, trace, Map.of(), List.of(Parties.address(6))).run();
             assertEquals(5, aborted.aborts().size());
             Committee c3 = new Committee(Parties.range(2, 6), 4);
-            VssConfig retry = VssConfig.reshare(KEY, 23, c1, c1.members(), 1, c3, any.publicKeys().groupKey(),
-                    any.publicKeys());
+            VssConfig retry = VssConfig.reshare(KEY, 23, c1, c1.members(), 1, c3, any.publicKeys().groupKey());
             VssRun done = new VssRun(retry, g1, 23, trace, Map.of(), List.of()).run();
             assertTrue(done.aborts().isEmpty(), () -> "aborted: " + done.aborts());
         }

@@ -41,8 +41,7 @@ class TraceOrderTest {
 
             KeyShare any = g1.values().iterator().next();
             Committee c2 = new Committee(Parties.range(1, 7), 5);
-            VssConfig cfg = VssConfig.reshare(KEY, 2, c1, c1.members(), 1, c2, any.publicKeys().groupKey(),
-                    any.publicKeys());
+            VssConfig cfg = VssConfig.reshare(KEY, 2, c1, c1.members(), 1, c2, any.publicKeys().groupKey());
             VssRun reshare = new VssRun(cfg, g1, 22, trace, Map.of(), List.of());
             reshare.net.depthFirst();
             assertEquals(7, reshare.run().shares().size(), () -> "aborted: " + reshare.aborts());

@@ -1,0 +1,2 @@
+/** Load commands for the sequencer's execution engines. */
+package seqpool.bench.sequencer;
