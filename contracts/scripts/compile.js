@@ -1,13 +1,15 @@
-// Compiles every .sol file under src/main/solidity with solc-js (standard JSON) and writes, per contract,
+// Compiles every .sol file under src/main/solidity (or under <srcDir>, e.g. src/test/solidity for test-only contracts
+// that import the main ones) with solc-js (standard JSON) and writes, per contract,
 // <out>/<Name>.abi, <Name>.bin and <Name>.json ({contractName, abi, bytecode, deployedBytecodeSize}).
-// Usage: node scripts/compile.js <outDir>
+// Usage: node scripts/compile.js <outDir> [<srcDir>]
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const solc = require('solc');
 
 const root = path.resolve(__dirname, '..');
-const srcDir = path.join(root, 'src', 'main', 'solidity');
+const mainDir = path.join(root, 'src', 'main', 'solidity');
+const srcDir = process.argv[3] ? path.resolve(process.argv[3]) : mainDir;
 const outDir = path.resolve(process.argv[2] || path.join(root, 'target', 'generated-resources', 'solidity', 'seqpool', 'contracts', 'artifacts'));
 const EVM_VERSION = 'cancun';
 
@@ -20,7 +22,8 @@ function listSources(dir) {
 }
 
 function findImports(importPath) {
-  const candidates = [path.join(srcDir, importPath), path.join(root, 'node_modules', importPath)];
+  const candidates = [path.join(srcDir, importPath), path.join(mainDir, importPath),
+    path.join(root, 'node_modules', importPath)];
   for (const c of candidates) {
     if (fs.existsSync(c)) return { contents: fs.readFileSync(c, 'utf8') };
   }

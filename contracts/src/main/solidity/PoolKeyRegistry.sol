@@ -19,10 +19,18 @@ contract PoolKeyRegistry is Ownable2Step, IPoolSignatureVerifier {
     uint8 public constant SCHEME_FROST = 2;
     uint8 public constant SCHEME_FROST_COMPRESSED = 3;
 
+    /// What every signature check reads, packed in one storage slot: the ECDSA address, the generation (0 = no key
+    /// yet) and the key's SEC1 prefix (2 + parity of keyY), which with keyX is enc(PK) in the FROST challenge and
+    /// gives ecrecover's v in the FROST check. A FROST check reads this slot and keyX; an ECDSA check this slot only.
+    struct KeyState {
+        address poolAddress;
+        uint64 generation;
+        uint8 prefix;
+    }
+
     uint256 public keyX;
     uint256 public keyY;
-    address public poolAddress;
-    uint64 public override keyGeneration;
+    KeyState private _key;
 
     error PoolKeyAlreadyRegistered();
     error PoolKeyNotRegistered();
@@ -41,29 +49,44 @@ contract PoolKeyRegistry is Ownable2Step, IPoolSignatureVerifier {
 
     /// One-time registration of the first pool key (64-byte uncompressed public key without the 0x04 prefix).
     function registerInitialKey(bytes calldata pubkey) external onlyOwner {
-        if (keyGeneration != 0) revert PoolKeyAlreadyRegistered();
+        if (_key.generation != 0) revert PoolKeyAlreadyRegistered();
         (uint256 x, uint256 y) = _parseKey(pubkey);
         _setKey(x, y);
-        emit PoolKeyRegistered(keyGeneration, poolAddress, x, y);
+        emit PoolKeyRegistered(_key.generation, _key.poolAddress, x, y);
     }
 
     /// Switches to `newPubkey`; `signature` is the current key's signature on
     /// digest(ROTATE_POOL_KEY, keccak256(abi.encode(keyGeneration, newX, newY))).
     function rotatePoolKey(bytes calldata newPubkey, bytes calldata signature) external {
-        if (keyGeneration == 0) revert PoolKeyNotRegistered();
+        if (_key.generation == 0) revert PoolKeyNotRegistered();
         (uint256 x, uint256 y) = _parseKey(newPubkey);
         if (x == keyX && y == keyY) revert SamePoolKey();
-        bytes32 digest = PoolDigest.digest(PoolDigest.ROTATE_POOL_KEY, keccak256(abi.encode(keyGeneration, x, y)));
+        bytes32 digest = PoolDigest.digest(PoolDigest.ROTATE_POOL_KEY, keccak256(abi.encode(_key.generation, x, y)));
         _check(digest, signature);
-        address old = poolAddress;
+        address old = _key.poolAddress;
         _setKey(x, y);
-        emit PoolKeyRotated(keyGeneration, old, poolAddress, x, y);
+        emit PoolKeyRotated(_key.generation, old, _key.poolAddress, x, y);
     }
 
     /// The digest `rotatePoolKey` expects to be signed for `newPubkey` at the current generation.
     function rotationDigest(bytes calldata newPubkey) external view returns (bytes32) {
         (uint256 x, uint256 y) = _parseKey(newPubkey);
-        return PoolDigest.digest(PoolDigest.ROTATE_POOL_KEY, keccak256(abi.encode(keyGeneration, x, y)));
+        return PoolDigest.digest(PoolDigest.ROTATE_POOL_KEY, keccak256(abi.encode(_key.generation, x, y)));
+    }
+
+    /// The pool key's address (keccak of the 64-byte key): the signer of ECDSA pool signatures.
+    function poolAddress() external view returns (address) {
+        return _key.poolAddress;
+    }
+
+    /// The current key generation (0 before registration, +1 per rotation).
+    function keyGeneration() public view override returns (uint64) {
+        return _key.generation;
+    }
+
+    /// SEC1 prefix of the key: 2 if keyY is even, 3 if odd (0 before registration).
+    function keyPrefix() external view returns (uint8) {
+        return _key.prefix;
     }
 
     function checkSignature(bytes32 digest, bytes calldata signature) external view override returns (bool) {
@@ -74,28 +97,44 @@ contract PoolKeyRegistry is Ownable2Step, IPoolSignatureVerifier {
     /// Verifies a FROST signature (scheme 0x02 or 0x03) on an arbitrary message under the current key, as RFC 9591
     /// defines it (no domain separation: used to check published test vectors and off-chain tooling).
     function verifyFrostMessage(bytes calldata message, bytes calldata signature) external view returns (bool) {
-        if (keyGeneration == 0) revert PoolKeyNotRegistered();
+        if (_key.generation == 0) revert PoolKeyNotRegistered();
         (uint256 rx, uint256 ry, uint256 z) = _parseFrost(signature);
-        return FrostSecp256k1.verify(keyX, keyY, message, rx, ry, z);
+        return FrostSecp256k1.verify(keyX, _key.prefix, message, rx, ry, z);
     }
 
     function _check(bytes32 digest, bytes calldata signature) internal view {
-        if (keyGeneration == 0) revert PoolKeyNotRegistered();
+        // _key in one SLOAD (struct members are packed from the lowest-order bytes: address, uint64, uint8)
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(_key.slot)
+        }
+        if (uint64(word >> 160) == 0) revert PoolKeyNotRegistered();
+        uint256 prefix = uint8(word >> 224);
         if (signature.length == 0) revert EmptySignature();
         uint8 scheme = uint8(signature[0]);
-        if (scheme == SCHEME_ECDSA) {
+        if (scheme == SCHEME_FROST) {
+            // the pool's usual form: R as (x, y), checked on the curve by the library; no decompression
+            if (signature.length != 97) revert BadSignatureLength(scheme, signature.length);
+            uint256 rx;
+            uint256 ry;
+            uint256 z;
+            assembly ("memory-safe") {
+                rx := calldataload(add(signature.offset, 1))
+                ry := calldataload(add(signature.offset, 33))
+                z := calldataload(add(signature.offset, 65))
+            }
+            if (!FrostSecp256k1.verifyDigest(keyX, prefix, digest, rx, ry, z)) revert InvalidPoolSignature(scheme);
+        } else if (scheme == SCHEME_ECDSA) {
             if (signature.length != 66) revert BadSignatureLength(scheme, signature.length);
             bytes32 r = bytes32(signature[1:33]);
             bytes32 s = bytes32(signature[33:65]);
             uint8 v = uint8(signature[65]);
             (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecover(digest, v, r, s);
             if (err == ECDSA.RecoverError.InvalidSignatureS) revert HighSSignature(s);
-            if (err != ECDSA.RecoverError.NoError || signer != poolAddress) revert InvalidPoolSignature(scheme);
-        } else if (scheme == SCHEME_FROST || scheme == SCHEME_FROST_COMPRESSED) {
+            if (err != ECDSA.RecoverError.NoError || signer != address(uint160(word))) revert InvalidPoolSignature(scheme);
+        } else if (scheme == SCHEME_FROST_COMPRESSED) {
             (uint256 rx, uint256 ry, uint256 z) = _parseFrost(signature);
-            if (!FrostSecp256k1.verify(keyX, keyY, abi.encodePacked(digest), rx, ry, z)) {
-                revert InvalidPoolSignature(scheme);
-            }
+            if (!FrostSecp256k1.verifyDigest(keyX, prefix, digest, rx, ry, z)) revert InvalidPoolSignature(scheme);
         } else {
             revert UnknownSignatureScheme(scheme);
         }
@@ -132,7 +171,10 @@ contract PoolKeyRegistry is Ownable2Step, IPoolSignatureVerifier {
     function _setKey(uint256 x, uint256 y) internal {
         keyX = x;
         keyY = y;
-        poolAddress = address(uint160(uint256(keccak256(abi.encodePacked(x, y)))));
-        keyGeneration += 1;
+        _key = KeyState({
+            poolAddress: address(uint160(uint256(keccak256(abi.encodePacked(x, y))))),
+            generation: _key.generation + 1,
+            prefix: uint8(2 + (y & 1))
+        });
     }
 }

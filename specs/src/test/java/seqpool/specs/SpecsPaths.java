@@ -17,6 +17,11 @@ public final class SpecsPaths {
         return Path.of(System.getProperty("specs.traces", "traces"));
     }
 
+    /** The project's docs (docs/specs.md holds the table of models, docs/auditing.md the map of mutants). */
+    public static Path docsDir() {
+        return Path.of(System.getProperty("specs.docs", "../docs"));
+    }
+
     public static Path workDir() {
         return Path.of(System.getProperty("specs.work", "target/tlc"));
     }
@@ -29,6 +34,11 @@ public final class SpecsPaths {
     /** docs/specs.md, whose model table the build checks against the measured state counts. */
     public static Path specsDoc() {
         return Path.of(System.getProperty("specs.doc", "../docs/specs.md"));
+    }
+
+    /** How many TLC runs of the model check go at once ({@code specs.parallel}, 2 unless set; each has one worker). */
+    public static int parallelRuns() {
+        return Math.max(1, Integer.getInteger("specs.parallel", 2));
     }
 
     /**

@@ -246,6 +246,39 @@ class PoolActionSenderIT {
     }
 
     @Test
+    void slashTakesTheAmountOnceThenItsNonceIsUsedAndAnAmountAboveTheStakeReverts() throws Exception {
+        long actionNonce = sender.chainState().poolActionNonce() + 1;
+        BigInteger stake = d.pool.getSequencer(BigInteger.TWO).send().amount;
+        BigInteger amount = stake.divide(BigInteger.valueOf(20));
+        Hash32 reason = new Hash32(Bytes.wrap(Hash.sha3("L2 equivocation at block 7".getBytes(StandardCharsets.UTF_8))));
+        Bytes sig = Bytes.wrap(d.poolKey.ecdsa(PoolMessageDigest.slash(CHAIN_ID, poolAddress,
+                BigInteger.valueOf(actionNonce), BigInteger.TWO, amount, reason.value().toArray())));
+        TransactionReceipt r = receipt(sender.slash(actionNonce, new SequencerId(2), amount, reason, sig));
+        var slashed = LockingPool.getSlashedEvents(r);
+        assertEquals(1, slashed.size());
+        assertEquals(BigInteger.TWO, slashed.get(0).seqId);
+        assertEquals(amount, slashed.get(0).amount);
+        assertArrayEquals(reason.value().toArray(), slashed.get(0).reasonHash);
+        assertEquals(stake.subtract(amount), d.pool.getSequencer(BigInteger.TWO).send().amount);
+        assertEquals(actionNonce, sender.chainState().poolActionNonce());
+
+        long nonce = nonceOf(node.address());
+        String why = alreadyDone(sender.slash(actionNonce, new SequencerId(2), amount, reason, sig));
+        assertTrue(why.contains("pool-action nonce " + actionNonce + " is already used"), why);
+        StakingException refused = assertThrows(StakingException.class,
+                () -> sender.slash(actionNonce + 2, new SequencerId(2), amount, reason, sig));
+        assertTrue(refused.getMessage().startsWith("slash not sent"), refused.getMessage());
+        assertEquals(nonce, nonceOf(node.address()));
+
+        BigInteger tooMuch = stake; // more than what is left
+        Bytes sig2 = Bytes.wrap(d.poolKey.ecdsa(PoolMessageDigest.slash(CHAIN_ID, poolAddress,
+                BigInteger.valueOf(actionNonce + 1), BigInteger.TWO, tooMuch, reason.value().toArray())));
+        StakingException reverted = assertThrows(StakingException.class,
+                () -> sender.slash(actionNonce + 1, new SequencerId(2), tooMuch, reason, sig2));
+        assertTrue(reverted.getMessage().contains("SlashAmountInvalid"), reverted.getMessage());
+    }
+
+    @Test
     void submitRewardsCreditsTheSequencersOnce() throws Exception {
         ok(d.pool.setRewardPerBlock(tokens(2)));
         ok(d.token.approve(poolAddress, tokens(1_000)));

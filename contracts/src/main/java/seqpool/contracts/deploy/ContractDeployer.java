@@ -2,6 +2,7 @@ package seqpool.contracts.deploy;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -9,6 +10,7 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 
 import seqpool.contracts.wrappers.BatchInbox;
+import seqpool.contracts.wrappers.ForcedInclusionQueue;
 import seqpool.contracts.wrappers.LockingPool;
 import seqpool.contracts.wrappers.ModuleRegistry;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
@@ -18,7 +20,7 @@ import seqpool.contracts.wrappers.TestStakeToken;
 
 /**
  * Deploys the whole seqpool contract set in dependency order (stake token, PoolKeyRegistry, LockingPool,
- * SequencerSet, BatchInbox, ModuleRegistry, SeqpoolTimelock) from one account. The admin stays the owner; handing
+ * SequencerSet, BatchInbox, ForcedInclusionQueue, ModuleRegistry, SeqpoolTimelock) from one account. The admin stays the owner; handing
  * ownership to the timelock is a separate governance step (docs/contracts.md). Not thread-safe (one deployment).
  */
 public final class ContractDeployer {
@@ -58,6 +60,8 @@ public final class ContractDeployer {
         BatchInbox inbox = BatchInbox.deploy(web3j, txManager, gas, registry.getContractAddress(),
                 BigInteger.valueOf(o.genesisL2Block())).send();
         log("BatchInbox", inbox.getContractAddress());
+        ForcedInclusionQueue forced = ForcedInclusionQueue.deploy(web3j, txManager, gas, o.forcedInclusionFee()).send();
+        log("ForcedInclusionQueue", forced.getContractAddress());
         ModuleRegistry modules = ModuleRegistry.deploy(web3j, txManager, gas, o.admin()).send();
         log("ModuleRegistry", modules.getContractAddress());
         SeqpoolTimelock timelock = SeqpoolTimelock.deploy(web3j, txManager, gas,
@@ -67,7 +71,8 @@ public final class ContractDeployer {
         TransactionReceipt first = registry.getTransactionReceipt().orElseThrow();
         return new DeployedContracts(chainId, first.getBlockNumber().longValueExact(), token,
                 registry.getContractAddress(), pool.getContractAddress(), set.getContractAddress(),
-                inbox.getContractAddress(), modules.getContractAddress(), timelock.getContractAddress());
+                inbox.getContractAddress(), modules.getContractAddress(), timelock.getContractAddress(),
+                Optional.of(forced.getContractAddress()));
     }
 
     private static void log(String name, String address) {

@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Addresses of one deployment, as written to the addresses file ({@code contracts.yaml}): flat {@code key: value}
  * lines (valid YAML), addresses as 0x-prefixed lower-case hex. Validated on construction.
+ * {@code forcedInclusionQueue} is empty in files written before the queue existed: such a file is still read, and a
+ * pool started from it runs without forced inclusion (docs/contracts.md).
  */
 public record DeployedContracts(long chainId, long deployBlock, String stakeToken, String poolKeyRegistry,
-        String lockingPool, String sequencerSet, String batchInbox, String moduleRegistry, String timelock) {
+        String lockingPool, String sequencerSet, String batchInbox, String moduleRegistry, String timelock,
+        Optional<String> forcedInclusionQueue) {
 
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
@@ -29,6 +33,15 @@ public record DeployedContracts(long chainId, long deployBlock, String stakeToke
         batchInbox = check("batchInbox", batchInbox);
         moduleRegistry = check("moduleRegistry", moduleRegistry);
         timelock = check("timelock", timelock);
+        Objects.requireNonNull(forcedInclusionQueue, "forcedInclusionQueue (may be empty)");
+        forcedInclusionQueue = forcedInclusionQueue.map(a -> check("forcedInclusionQueue", a));
+    }
+
+    /** A deployment without a forced-inclusion queue (contracts deployed before it existed). */
+    public DeployedContracts(long chainId, long deployBlock, String stakeToken, String poolKeyRegistry,
+            String lockingPool, String sequencerSet, String batchInbox, String moduleRegistry, String timelock) {
+        this(chainId, deployBlock, stakeToken, poolKeyRegistry, lockingPool, sequencerSet, batchInbox, moduleRegistry,
+                timelock, Optional.empty());
     }
 
     private static String check(String name, String address) {
@@ -50,6 +63,7 @@ public record DeployedContracts(long chainId, long deployBlock, String stakeToke
         m.put("batchInbox", batchInbox);
         m.put("moduleRegistry", moduleRegistry);
         m.put("timelock", timelock);
+        forcedInclusionQueue.ifPresent(a -> m.put("forcedInclusionQueue", a));
         return m;
     }
 
@@ -63,7 +77,10 @@ public record DeployedContracts(long chainId, long deployBlock, String stakeToke
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Reads a file written by {@link #writeTo}; a missing or malformed key is an error naming the key and file. */
+    /**
+     * Reads a file written by {@link #writeTo}; a missing or malformed key is an error naming the key and file. The
+     * only optional key is {@code forcedInclusionQueue}.
+     */
     public static DeployedContracts readFrom(Path file) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -85,7 +102,7 @@ public record DeployedContracts(long chainId, long deployBlock, String stakeToke
             return new DeployedContracts(Long.parseLong(req(m, "chainId", file)), Long.parseLong(req(m, "deployBlock", file)),
                     req(m, "stakeToken", file), req(m, "poolKeyRegistry", file), req(m, "lockingPool", file),
                     req(m, "sequencerSet", file), req(m, "batchInbox", file), req(m, "moduleRegistry", file),
-                    req(m, "timelock", file));
+                    req(m, "timelock", file), Optional.ofNullable(m.get("forcedInclusionQueue")));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

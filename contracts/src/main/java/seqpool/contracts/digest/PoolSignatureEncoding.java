@@ -62,7 +62,7 @@ public final class PoolSignatureEncoding {
 
     /**
      * The cheaper {@code 0x02} layout of an RFC 9591 signature: R (33 bytes, SEC1 compressed) is decompressed on
-     * secp256k1 so that the contract skips the square root (about 5,000 gas less than {@link #frostCompressed}).
+     * secp256k1 so that the contract skips the square root (about 5,400 gas less than {@link #frostCompressed}).
      *
      * @throws IllegalArgumentException if the input is not 65 bytes, R is not a compressed point of secp256k1 (prefix
      *         other than 0x02/0x03, x ≥ p, or x³ + 7 without a square root), or z ≥ n; the message names the part

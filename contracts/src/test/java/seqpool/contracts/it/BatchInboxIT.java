@@ -6,6 +6,7 @@ import static seqpool.contracts.testing.Chain.ok;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 import seqpool.contracts.digest.PoolMessageDigest;
 import seqpool.contracts.testing.AnvilExtension;
@@ -93,9 +95,8 @@ class BatchInboxIT {
         assertArrayEquals(Hash.sha3(Hash.sha3(data)), e.dataCommitment);
         byte[] headerHash = PoolMessageDigest.batchHeaderHash(1, 1, 10, commit, root, 0, List.of(Hash.sha3(data)));
         assertArrayEquals(headerHash, e.headerHash);
-        assertArrayEquals(headerHash, inbox.batchHeaderHash(b(1)).send());
+        assertArrayEquals(headerHash, inbox.lastHeaderHash().send());
         assertEquals(b(10), inbox.lastL2Block().send());
-        assertArrayEquals(root, inbox.lastPostStateRoot().send());
         // replay is rejected by contiguity
         chain.expectRevert(from, addr, inbox.appendBatch(h1, data, sig), "NonContiguousBatch");
 
@@ -105,6 +106,9 @@ class BatchInboxIT {
         BatchInbox.BatchHeader h3 = header(3, 12, 20, rnd(32), rnd(32), 0, List.of(Hash.sha3(new byte[0])));
         ok(inbox.appendBatch(h3, new byte[0], d.poolKey.frostCompressed(digest(h3))));
         assertEquals(b(3), inbox.lastBatchIndex().send());
+        assertEquals(b(20), inbox.lastL2Block().send());
+        assertArrayEquals(PoolMessageDigest.batchHeaderHash(3, 12, 20, h3.blockHashesCommitment, h3.postStateRoot, 0,
+                h3.dataHashes), inbox.lastHeaderHash().send());
     }
 
     @Test
@@ -119,5 +123,57 @@ class BatchInboxIT {
         chain.expectRevert(from, addr, inbox.appendBatch(h, new byte[] {1}, sig), "UnexpectedBlobOrData");
         chain.expectRevert(from, addr, inbox.appendBatch(header(1, 1, 10, rnd(32), rnd(32), 1, List.of()), new byte[0],
                 sig), "UnexpectedBlobOrData");
+    }
+
+    /**
+     * The header hash is the keccak of the header's calldata bytes, so it must equal the canonical ABI encoding the pool
+     * signs: a header that decodes to the same fields from a non-canonical encoding (the dataHashes array placed one
+     * word further) is refused for its signature, and dirty high bits in a uint64 field are refused by the decoder.
+     */
+    @Test
+    void onlyTheCanonicalHeaderEncodingIsAccepted() throws Exception {
+        byte[] data = rnd(64);
+        BatchInbox.BatchHeader h = header(1, 1, 10, rnd(32), rnd(32), 0, List.of(Hash.sha3(data)));
+        byte[] sig = d.poolKey.frost(digest(h));
+        byte[] call = Numeric.hexStringToByteArray(inbox.appendBatch(h, data, sig).encodeFunctionCall());
+        int args = 4;
+        int headerAt = args + new BigInteger(1, Arrays.copyOfRange(call, args, args + 32)).intValueExact();
+        assertEquals(0xe0, new BigInteger(1, Arrays.copyOfRange(call, headerAt + 0xc0, headerAt + 0xe0)).intValueExact());
+
+        // the same fields with dataHashes at offset 0x100 (one zero word inserted): decodes fine, hashes differently
+        byte[] moved = new byte[call.length + 32];
+        System.arraycopy(call, 0, moved, 0, headerAt + 0xe0);
+        System.arraycopy(call, headerAt + 0xe0, moved, headerAt + 0x100, call.length - headerAt - 0xe0);
+        moved[headerAt + 0xdf] = 0x00;
+        moved[headerAt + 0xde] = 0x01; // 0x100
+        for (int w = 1; w <= 2; w++) { // the data and signature offsets move by one word
+            int at = args + 32 * w;
+            BigInteger off = new BigInteger(1, Arrays.copyOfRange(moved, at, at + 32)).add(BigInteger.valueOf(32));
+            System.arraycopy(Numeric.toBytesPadded(off, 32), 0, moved, at, 32);
+        }
+        assertEquals("InvalidPoolSignature", revertName(moved));
+
+        byte[] dirty = call.clone();
+        dirty[headerAt] = 0x01; // index with a bit above 64
+        assertEquals("(no data)", revertName(dirty));
+
+        ok(inbox.appendBatch(h, data, sig)); // the canonical call goes through
+        assertArrayEquals(PoolMessageDigest.batchHeaderHash(1, 1, 10, h.blockHashesCommitment, h.postStateRoot, 0,
+                h.dataHashes), inbox.lastHeaderHash().send());
+    }
+
+    /** eth_call of raw calldata that must revert: the custom error's name, or "(no data)". */
+    private String revertName(byte[] calldata) throws Exception {
+        var r = chain.web3j().ethCall(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(from,
+                addr, Numeric.toHexString(calldata)), org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send();
+        String data = r.hasError() ? r.getError().getData() : r.isReverted() ? r.getRevertReason() : null;
+        if (!r.hasError() && !r.isReverted()) {
+            throw new AssertionError("expected a revert, the call succeeded");
+        }
+        if (data == null || data.replace("\"", "").equals("0x")) {
+            return "(no data)";
+        }
+        return seqpool.contracts.errors.ContractErrors.get().decode(data.replace("\"", "")).map(e -> e.name())
+                .orElse(data);
     }
 }

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +85,43 @@ class PoolKeyRegistryIT {
                 PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r), Secp256k1.N)).send());
         assertFalse(registry.verifyFrostMessage(message,
                 PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r).add(BigInteger.ONE), z)).send());
+    }
+
+    private static int prefix(PoolKey key) {
+        return Secp256k1.y(key.point()).testBit(0) ? 3 : 2;
+    }
+
+    /**
+     * The pool's path (checkSignature, 0x02: the digest written straight into msg_prime) and the RFC 9591 path for any
+     * message (verifyFrostMessage) agree on 32-byte messages, for keys of both parities (enc(PK)'s prefix and
+     * ecrecover's v come from the stored prefix).
+     */
+    @Test
+    void frostChecksAgreeForBothKeyParities() throws Exception {
+        Set<Integer> prefixes = new HashSet<>();
+        for (int i = 0; i < 16 && prefixes.size() < 2; i++) {
+            PoolKey key = PoolKey.generate(random);
+            if (!prefixes.add(prefix(key))) {
+                continue;
+            }
+            PoolKeyRegistry r = PoolKeyRegistry.deploy(chain.web3j(), chain.txManager(admin), Chain.GAS,
+                    admin.getAddress()).send();
+            ok(r.registerInitialKey(key.pubkey64()));
+            assertEquals(BigInteger.valueOf(prefix(key)), r.keyPrefix().send());
+            for (int j = 0; j < 3; j++) {
+                byte[] digest = new byte[32];
+                random.nextBytes(digest);
+                byte[] sig = key.frost(digest);
+                assertTrue(r.checkSignature(digest, sig).send());
+                assertTrue(r.verifyFrostMessage(digest, sig).send());
+                byte[] other = digest.clone();
+                other[0] ^= (byte) 0x80;
+                assertFalse(r.verifyFrostMessage(other, sig).send());
+                chain.expectRevert(admin.getAddress(), r.getContractAddress(), r.checkSignature(other, sig),
+                        "InvalidPoolSignature");
+            }
+        }
+        assertEquals(Set.of(2, 3), prefixes);
     }
 
     @Test
@@ -173,6 +212,8 @@ class PoolKeyRegistryIT {
         assertEquals(k1.address(), ev.oldPoolAddress);
         assertEquals(k2.address(), ev.newPoolAddress);
         assertEquals(k2.address(), registry.poolAddress().send());
+        assertEquals(BigInteger.valueOf(prefix(k2)), registry.keyPrefix().send());
+        assertEquals(Secp256k1.x(k2.point()), registry.keyX().send());
 
         // the old key no longer signs; the old rotation message cannot be replayed
         byte[] digest = new byte[32];

@@ -15,6 +15,7 @@ import seqpool.contracts.deploy.ContractDeployer;
 import seqpool.contracts.deploy.DeployOptions;
 import seqpool.contracts.deploy.DeployedContracts;
 import seqpool.contracts.wrappers.BatchInbox;
+import seqpool.contracts.wrappers.ForcedInclusionQueue;
 import seqpool.contracts.wrappers.LockingPool;
 import seqpool.contracts.wrappers.ModuleRegistry;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
@@ -36,6 +37,7 @@ public final class Deployment {
     public final LockingPool pool;
     public final SequencerSet sequencerSet;
     public final BatchInbox inbox;
+    public final ForcedInclusionQueue forcedQueue;
     public final ModuleRegistry modules;
     public final SeqpoolTimelock timelock;
 
@@ -54,6 +56,8 @@ public final class Deployment {
         pool = LockingPool.load(addresses.lockingPool(), chain.web3j(), tm, Chain.GAS);
         sequencerSet = SequencerSet.load(addresses.sequencerSet(), chain.web3j(), tm, Chain.GAS);
         inbox = BatchInbox.load(addresses.batchInbox(), chain.web3j(), tm, Chain.GAS);
+        forcedQueue = ForcedInclusionQueue.load(addresses.forcedInclusionQueue().orElseThrow(), chain.web3j(), tm,
+                Chain.GAS);
         modules = ModuleRegistry.load(addresses.moduleRegistry(), chain.web3j(), tm, Chain.GAS);
         timelock = SeqpoolTimelock.load(addresses.timelock(), chain.web3j(), tm, Chain.GAS);
         ok(registry.registerInitialKey(poolKey.pubkey64()));

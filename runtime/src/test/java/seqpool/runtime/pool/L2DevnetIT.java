@@ -37,6 +37,7 @@ import org.web3j.tx.gas.StaticEIP1559GasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
+import seqpool.contracts.devnet.DevnetAccounts;
 import seqpool.contracts.wrappers.TestStakeToken;
 
 /**
@@ -46,8 +47,10 @@ import seqpool.contracts.wrappers.TestStakeToken;
  * receives {@code newHeads} and {@code logs}. Bad inputs are sent to a live node, which answers each with an error and
  * keeps serving. Then the producer is killed with SIGKILL in the middle of its epoch: the chain goes on under the next
  * producer with no gap and no re-organisation, and the killed node restarts (rebuilding its anvil from its stored
- * blocks) and ends with everyone's block hashes and state roots. Prints {@code FIGURE l2_blocks_after_producer_kill}
- * and {@code FIGURE l2_state_root_mismatches}.
+ * blocks) and ends with everyone's block hashes and state roots. Before that, a transfer enqueued on L1 (forced
+ * inclusion, {@code seqpool forced enqueue}) is included within N L2 blocks and executed by every node. Prints
+ * {@code FIGURE forced_inclusion_blocks}, {@code FIGURE l2_blocks_after_producer_kill} and
+ * {@code FIGURE l2_state_root_mismatches}.
  */
 class L2DevnetIT {
     private static final Duration LONG = Duration.ofSeconds(150);
@@ -98,6 +101,8 @@ class L2DevnetIT {
                         "every node executed the transfer: " + r.url);
             }
 
+            forcedInclusion(net, rpc);
+
             BadInputs.sendTo(rpc.get("n2"), rpc.get("n3"), DEV0, CHAIN_ID);
 
             String killed = killTheProducerMidEpoch(net, rpc);
@@ -112,6 +117,76 @@ class L2DevnetIT {
             String log = Files.readString(net.log);
             assertTrue(!log.contains("L2 HALTED"), "no node halted its L2:\n" + net.tail(60));
         }
+    }
+
+    /**
+     * Forced inclusion on the real parts: a signed L2 transfer that no node's mempool ever saw is enqueued on L1 with
+     * {@code seqpool forced enqueue} (paid by anvil's account 9); the bridges confirm it, the pool commits it with its
+     * due block (committed L2 head + N, read from {@code /status}), and the producer puts it first in a block by then.
+     * Every node's EVM executes it in that block. Prints {@code FIGURE forced_inclusion_blocks}: L2 blocks from the
+     * committed head the message was committed at to the block that includes it (at most N).
+     */
+    private static void forcedInclusion(Devnet net, Map<String, L2Rpc> rpc) throws Exception {
+        Credentials user = DevnetAccounts.account(2); // funded on L2 by the genesis, used nowhere else in this test
+        String sink = "0x00000000000000000000000000000000000f0ced";
+        long nonce = Long.decode((String) rpc.get("n1").result("eth_getTransactionCount",
+                "[\"" + user.getAddress() + "\",\"pending\"]"));
+        RawTransaction tx = RawTransaction.createEtherTransaction(CHAIN_ID, BigInteger.valueOf(nonce),
+                BigInteger.valueOf(21_000), sink, BigInteger.valueOf(12_345), BigInteger.valueOf(1_000_000_000L),
+                BigInteger.valueOf(3_000_000_000L));
+        byte[] raw = TransactionEncoder.signMessage(tx, CHAIN_ID, user);
+        String txHash = Numeric.toHexString(org.web3j.crypto.Hash.sha3(raw));
+        Path payer = net.dir.resolve("forced-payer.key");
+        Files.writeString(payer, DevnetAccounts.privateKeyHex(9) + "\n");
+        String out = net.cli("forced", "enqueue", "--rpc", net.l1(), "--key", payer.toString(), "--contracts",
+                net.dir.resolve("contracts.yaml").toString(), "--tx", Numeric.toHexString(raw));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("enqueued forced message (\\d+)").matcher(out);
+        assertTrue(m.find(), "seqpool forced enqueue: " + out);
+        long index = Long.parseLong(m.group(1));
+
+        Map<String, Object> committed = net.await("n1", "forced message " + index + " committed", LONG,
+                st -> forcedMessage(st, index) != null);
+        long n = ((Number) forced(committed).get("inclusionBlocks")).longValue();
+        long due = ((Number) forcedMessage(committed, index).get("dueL2Block")).longValue();
+        Map<String, Object> receipt = null;
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (receipt == null && System.nanoTime() < deadline) {
+            Object r = rpc.get("n1").result("eth_getTransactionReceipt", "[\"" + txHash + "\"]");
+            receipt = r instanceof Map<?, ?> ? PoolDevnetIT.map(r) : null;
+            Thread.sleep(200);
+        }
+        assertTrue(receipt != null, "the forced transaction " + txHash + " is in an L2 block\n" + net.tail(60));
+        assertEquals("0x1", receipt.get("status"), "the forced transfer executed: " + receipt);
+        long included = Long.decode((String) receipt.get("blockNumber"));
+        System.out.println("forced message " + index + ": committed at committed L2 head " + (due - n) + " (due by "
+                + due + ", N = " + n + "), included in L2 block " + included);
+        System.out.println("FIGURE forced_inclusion_blocks " + (included - (due - n)));
+        assertTrue(included <= due, "included in L2 block " + included + ", due by " + due + " (N = " + n + ")");
+        for (L2Rpc r : rpc.values()) {
+            awaitHead(net, r, "block " + included + " at " + r.url, LONG, h -> h >= included);
+            Map<String, Object> b = r.block(included);
+            assertEquals(txHash, L2Rpc.list(b.get("transactions")).get(0), "the forced message comes first: " + b);
+            assertEquals(rpc.get("n1").block(included).get("stateRoot"), b.get("stateRoot"));
+            assertEquals("0x3039", r.result("eth_getBalance", "[\"" + sink + "\",\"latest\"]"),
+                    "every node's EVM executed the forced transfer: " + r.url);
+        }
+        net.await("n1", "forced message " + index + " marked included by committed L2 progress", LONG,
+                st -> Boolean.TRUE.equals(forcedMessage(st, index).get("included")));
+    }
+
+    private static Map<String, Object> forced(Map<String, Object> status) {
+        return PoolDevnetIT.map(PoolDevnetIT.map(status.get("pos")).get("forced"));
+    }
+
+    /** The committed forced message {@code index} in a node's {@code /status}, or null while it is not there. */
+    private static Map<String, Object> forcedMessage(Map<String, Object> status, long index) {
+        for (Object o : L2Rpc.list(forced(status).get("recent"))) {
+            Map<String, Object> m = PoolDevnetIT.map(o);
+            if (((Number) m.get("index")).longValue() == index) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static void castBlockNumberAdvances(String url) throws Exception {

@@ -85,6 +85,22 @@ final class ModelTable {
         return rows;
     }
 
+    /** The wall seconds each row of the doc's table last measured (rows without a time are left out). */
+    static Map<String, Double> seconds(Path doc) {
+        Map<String, Double> out = new TreeMap<>();
+        if (!Files.exists(doc)) {
+            return out;
+        }
+        Pattern time = Pattern.compile("^(?:(\\d+) min )?(\\d+) s$");
+        read(doc).forEach((name, row) -> {
+            Matcher m = time.matcher(row.time());
+            if (m.matches()) {
+                out.put(name, (m.group(1) == null ? 0 : Double.parseDouble(m.group(1)) * 60) + Double.parseDouble(m.group(2)));
+            }
+        });
+        return out;
+    }
+
     /** What is wrong with the doc's rows for these runs (empty: they match). */
     static List<String> mismatches(Map<String, Row> doc, Collection<Measured> runs) {
         List<String> out = new ArrayList<>();

@@ -179,6 +179,22 @@ class ModelTest {
                 text);
     }
 
+    /**
+     * Every model of the default build has its row in the table of docs/specs.md ("| `MCName` | expect | states |
+     * time |") and is named in docs/auditing.md, so a new model or mutant cannot land undocumented.
+     */
+    @Test
+    void everyModelIsDocumented() throws Exception {
+        String specs = Files.readString(SpecsPaths.docsDir().resolve("specs.md"));
+        String auditing = Files.readString(SpecsPaths.docsDir().resolve("auditing.md"));
+        List<Model> models = Model.all(SpecsPaths.specDir(), "", false);
+        assertFalse(models.isEmpty(), "no models found in " + SpecsPaths.specDir());
+        for (Model m : models) {
+            assertTrue(specs.contains("| `" + m.name() + "` |"), m.name() + " has no row in docs/specs.md's model table");
+            assertTrue(auditing.contains("`" + m.name() + "`"), m.name() + " is not named in docs/auditing.md");
+        }
+    }
+
     private static boolean checks(Model m, String property) {
         List<String> lines;
         try {

@@ -13,6 +13,9 @@ import seqpool.api.common.Address;
  */
 @ProviderType
 public interface PosService {
+    /** The most messages one {@link #forcedMessages} answer lists. */
+    int MAX_FORCED_MESSAGES = 256;
+
     long currentEpoch();
 
     /** The validators in force during {@code epoch} (empty if that epoch is unknown here). */
@@ -38,4 +41,10 @@ public interface PosService {
     void proposeRotation(Address stalledProducer, long fromL2Block);
 
     AutoCloseable subscribe(PosListener listener);
+
+    /**
+     * The committed forced-inclusion queue (since 2.1): its parameters and committed L2 head, and the messages from
+     * index {@code fromIndex} on (at most {@link #MAX_FORCED_MESSAGES}), all from one committed state.
+     */
+    ForcedQueue forcedMessages(long fromIndex);
 }

@@ -1,5 +1,6 @@
 package seqpool.api.sequencer;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -14,4 +15,12 @@ public interface L2Chain {
 
     /** Told of every new head block in order, on the sequencer thread (must not block). */
     AutoCloseable subscribe(Consumer<L2Block> listener);
+
+    /**
+     * Equivocation evidence this node holds (since 2.1): pairs of different blocks of one number signed by one producer,
+     * which the PoS proposer turns into a slashing transaction. Empty when the implementation keeps none.
+     */
+    default List<L2Equivocation> equivocations() {
+        return List.of();
+    }
 }

@@ -36,6 +36,13 @@ public interface PoolActionSender {
     PoolActionResult jail(long actionNonce, SequencerId sequencer, Hash32 reasonHash, Bytes poolSignature)
             throws StakingException;
 
+    /**
+     * Slashes {@code amount} wei of a sequencer's stake for a fault the pool proved (since 1.2); {@code actionNonce} as
+     * for {@link #jail}.
+     */
+    PoolActionResult slash(long actionNonce, SequencerId sequencer, BigInteger amount, Hash32 reasonHash,
+            Bytes poolSignature) throws StakingException;
+
     PoolActionResult submitRewards(long batchId, long startEpoch, long endEpoch, List<SequencerId> sequencers,
             List<BigInteger> blocks, Bytes poolSignature) throws StakingException;
 

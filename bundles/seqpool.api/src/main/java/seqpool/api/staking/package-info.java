@@ -4,7 +4,7 @@
  * ({@link seqpool.api.staking.StakingOperator}). Amounts are in the stake token's smallest unit.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package seqpool.api.staking;
 
 import org.osgi.annotation.bundle.Export;

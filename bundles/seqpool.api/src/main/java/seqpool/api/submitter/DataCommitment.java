@@ -7,6 +7,9 @@ import seqpool.api.common.Hash32;
 /**
  * How the batch data reached L1: {@code CALLDATA} with the keccak-256 of the data, or {@code BLOB} with the EIP-4844
  * versioned hashes of its blobs (checked on L1 with {@code blobhash}).
+ *
+ * <p>The most blobs one transaction may carry is a fork parameter of L1 (Cancun 6, Prague 9), so this record does not
+ * bound it (since package version 1.1; 1.0 refused more than 6): the submitter's configuration does.
  */
 public record DataCommitment(Kind kind, List<Hash32> hashes) {
     public enum Kind {
@@ -15,8 +18,8 @@ public record DataCommitment(Kind kind, List<Hash32> hashes) {
 
     public DataCommitment {
         hashes = List.copyOf(hashes);
-        if (kind == null || hashes.isEmpty() || (kind == Kind.CALLDATA && hashes.size() != 1) || hashes.size() > 6) {
-            throw new IllegalArgumentException("calldata has one hash, blobs 1..6 versioned hashes");
+        if (kind == null || hashes.isEmpty() || (kind == Kind.CALLDATA && hashes.size() != 1)) {
+            throw new IllegalArgumentException("calldata has one hash, blobs at least one versioned hash");
         }
     }
 }

@@ -15,6 +15,7 @@ import seqpool.api.common.Address;
 import seqpool.api.common.Hash32;
 import seqpool.bridge.follow.EventKinds;
 import seqpool.contracts.deploy.DeployedContracts;
+import seqpool.contracts.wrappers.ForcedInclusionQueue;
 import seqpool.contracts.wrappers.LockingPool;
 import seqpool.contracts.wrappers.ModuleRegistry;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
@@ -22,13 +23,16 @@ import seqpool.contracts.wrappers.SequencerSet;
 
 /**
  * The contracts the Listener follows — {@code LockingPool}, {@code SequencerSet}, {@code PoolKeyRegistry},
- * {@code ModuleRegistry} at the addresses of the addresses file — and the names of their events. The names come from
+ * {@code ModuleRegistry} and, when the addresses file names one, {@code ForcedInclusionQueue}, at the addresses of the
+ * addresses file — and the names of their events. The names come from
  * the {@code Event} definitions of the generated web3j wrappers (every {@code public static final Event} field, so
  * inherited events such as {@code OwnershipTransferred} are included): topic 0 is the keccak-256 of the event's
  * signature, as {@link EventEncoder#encode} computes it. A topic 0 the contract does not declare is
  * {@link EventKinds#UNKNOWN}. Immutable.
  */
 public final class FollowedContracts implements EventKinds {
+    /** The forced-inclusion queue's name here and in {@link #source()} (followed only when the file names it). */
+    public static final String FORCED_QUEUE = "ForcedInclusionQueue";
     private final long chainId;
     private final Map<String, Address> byName;
     private final Map<Address, Map<Hash32, String>> kinds;
@@ -46,6 +50,7 @@ public final class FollowedContracts implements EventKinds {
         add(byName, kinds, "SequencerSet", d.sequencerSet(), SequencerSet.class);
         add(byName, kinds, "PoolKeyRegistry", d.poolKeyRegistry(), PoolKeyRegistry.class);
         add(byName, kinds, "ModuleRegistry", d.moduleRegistry(), ModuleRegistry.class);
+        d.forcedInclusionQueue().ifPresent(q -> add(byName, kinds, FORCED_QUEUE, q, ForcedInclusionQueue.class));
         return new FollowedContracts(d.chainId(), Map.copyOf(byName), Map.copyOf(kinds));
     }
 
@@ -80,10 +85,14 @@ public final class FollowedContracts implements EventKinds {
         return out;
     }
 
-    /** The followed addresses: LockingPool, SequencerSet, PoolKeyRegistry, ModuleRegistry. */
+    /** The followed addresses: LockingPool, SequencerSet, PoolKeyRegistry, ModuleRegistry[, ForcedInclusionQueue]. */
     public List<Address> addresses() {
-        return List.of(byName.get("LockingPool"), byName.get("SequencerSet"), byName.get("PoolKeyRegistry"),
-                byName.get("ModuleRegistry"));
+        List<Address> out = new java.util.ArrayList<>(List.of(byName.get("LockingPool"), byName.get("SequencerSet"),
+                byName.get("PoolKeyRegistry"), byName.get("ModuleRegistry")));
+        if (byName.containsKey(FORCED_QUEUE)) {
+            out.add(byName.get(FORCED_QUEUE));
+        }
+        return List.copyOf(out);
     }
 
     @Override

@@ -14,6 +14,7 @@ import seqpool.api.common.Address;
 import seqpool.api.common.Hash32;
 import seqpool.bridge.follow.EventKinds;
 import seqpool.contracts.deploy.DeployedContracts;
+import seqpool.contracts.wrappers.ForcedInclusionQueue;
 import seqpool.contracts.wrappers.LockingPool;
 import seqpool.contracts.wrappers.ModuleRegistry;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
@@ -60,6 +61,21 @@ class FollowedContractsTest {
         assertTrue(source.startsWith("chainId=31337 "), source);
         assertTrue(source.contains("LockingPool=" + DEPLOYED.lockingPool()), source);
         assertTrue(!source.contains(DEPLOYED.batchInbox()), source);
+    }
+
+    @Test
+    void followsTheForcedInclusionQueueWhenTheFileNamesIt() {
+        String queue = "0x00000000000000000000000000000000000000a7";
+        DeployedContracts withQueue = new DeployedContracts(31337, 5, DEPLOYED.stakeToken(), DEPLOYED.poolKeyRegistry(),
+                DEPLOYED.lockingPool(), DEPLOYED.sequencerSet(), DEPLOYED.batchInbox(), DEPLOYED.moduleRegistry(),
+                DEPLOYED.timelock(), java.util.Optional.of(queue));
+        FollowedContracts f = FollowedContracts.of(withQueue);
+        assertEquals(queue, f.addresses().get(4).toHex());
+        assertEquals("ForcedTransactionQueued", f.kindOf(Address.fromHex(queue),
+                Hash32.fromHex(EventEncoder.encode(ForcedInclusionQueue.FORCEDTRANSACTIONQUEUED_EVENT))));
+        assertTrue(f.source().contains("ForcedInclusionQueue=" + queue), f.source());
+        assertTrue(!followed.source().contains("ForcedInclusionQueue"), "a file without the queue keeps its source, "
+                + "so a bridge record written before the queue existed stays usable");
     }
 
     @Test

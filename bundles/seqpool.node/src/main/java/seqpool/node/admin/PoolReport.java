@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import seqpool.api.bridge.Bridge;
 import seqpool.api.bridge.BridgeStatus;
 import seqpool.api.consensus.ConsensusEngine;
+import seqpool.api.pos.ForcedMessage;
+import seqpool.api.pos.ForcedQueue;
 import seqpool.api.pos.PoolMember;
 import seqpool.api.pos.PoolStatus;
 import seqpool.api.pos.PosService;
@@ -19,8 +21,8 @@ import seqpool.api.tss.ThresholdKeyService;
 
 /**
  * What the pool's modules report, for {@code GET /status}: consensus height and validators, the PoS state (epoch,
- * assignment, members with stake and status, pool key and TSS generation, open tasks), the bridge's L1 position and the
- * L2 head. Each module comes from a supplier of the admin component's optional dynamic references; a module that is not
+ * assignment, members with stake and status, pool key and TSS generation, open tasks, the forced-inclusion queue), the
+ * bridge's L1 position and the L2 head. Each module comes from a supplier of the admin component's optional dynamic references; a module that is not
  * running is reported as absent. Thread-safe.
  */
 final class PoolReport {
@@ -48,7 +50,9 @@ final class PoolReport {
         }
         PosService p = pos.get();
         if (p != null) {
-            m.put("pos", pos(p.status(), p.openTasks()));
+            Map<String, Object> ps = pos(p.status(), p.openTasks());
+            ps.put("forced", forced(p));
+            m.put("pos", ps);
         }
         Bridge b = bridge.get();
         if (b != null) {
@@ -72,6 +76,35 @@ final class PoolReport {
             } catch (seqpool.api.tss.TssException e) {
                 m.put("tss", Map.of("error", e.getMessage()));
             }
+        }
+        return m;
+    }
+
+    /** How many forced-inclusion messages {@code /status} lists: the newest ones. */
+    static final int RECENT_FORCED = 8;
+
+    /**
+     * The committed forced-inclusion queue: N ({@code inclusionBlocks}, 0 = off), how many messages were committed and
+     * how many committed L2 progress covers, and the newest {@link #RECENT_FORCED} messages with their due L2 block
+     * (the committed L2 head when the pool committed the message + N) and L1 origin. Without their transactions.
+     */
+    static Map<String, Object> forced(PosService p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            ForcedQueue q = p.forcedMessages(Long.MAX_VALUE);
+            m.put("inclusionBlocks", q.inclusionBlocks());
+            m.put("length", q.length());
+            m.put("included", q.includedCount());
+            List<Map<String, Object>> recent = new ArrayList<>();
+            if (q.enabled() && q.length() > 0) {
+                for (ForcedMessage f : p.forcedMessages(Math.max(0, q.length() - RECENT_FORCED)).messages()) {
+                    recent.add(Map.of("index", f.index(), "dueL2Block", f.dueL2Block(), "l1Block", f.l1Block(),
+                            "l1TxHash", "0x" + f.l1TxHash().value().toHex(), "included", f.included()));
+                }
+            }
+            m.put("recent", recent);
+        } catch (RuntimeException | LinkageError e) { // a PoS module older than API 2.1, or its store failing
+            m.put("error", String.valueOf(e.getMessage()));
         }
         return m;
     }

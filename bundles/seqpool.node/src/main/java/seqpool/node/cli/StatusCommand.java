@@ -72,6 +72,10 @@ final class StatusCommand implements Callable<Integer> {
                             ? "  faults " + m.get("faults") : "");
         }
         out.println("tasks     " + list(pos.get("openTasks")));
+        Map<?, ?> forced = map(pos.get("forced"));
+        if (!forced.isEmpty()) {
+            out.println("forced    " + forcedLine(forced));
+        }
         Map<?, ?> l1 = map(s.get("l1"));
         if (!l1.isEmpty()) {
             out.println("L1        head " + l1.get("head") + ", confirmed " + l1.get("confirmed") + " ("
@@ -82,6 +86,25 @@ final class StatusCommand implements Callable<Integer> {
         if (!l2.isEmpty()) {
             out.println("L2        head " + l2.get("head"));
         }
+    }
+
+    /** The forced-inclusion queue in one line: off, or N, counts and the oldest message not included yet. */
+    static String forcedLine(Map<?, ?> f) {
+        if (f.containsKey("error")) {
+            return "- (" + f.get("error") + ")";
+        }
+        if ("0".equals(String.valueOf(f.get("inclusionBlocks")))) {
+            return "off";
+        }
+        String line = "N = " + f.get("inclusionBlocks") + " L2 blocks, " + f.get("length") + " message(s) committed, "
+                + f.get("included") + " included";
+        for (Object o : list(f.get("recent"))) {
+            Map<?, ?> m = map(o);
+            if (!Boolean.TRUE.equals(m.get("included"))) {
+                return line + "; message " + m.get("index") + " due by L2 block " + m.get("dueL2Block");
+            }
+        }
+        return line;
     }
 
     private static String tokens(Object wei) {

@@ -103,6 +103,12 @@ public final class ConfigSchema {
                     + "before the pool re-opens it (other signers, new session)."),
             longKey("pos", "producerTimeoutMs", 3000, 100, 600_000, "A producer that makes no L2 block for this long "
                     + "gets this node's rotation vote."),
+            longKey("pos", "forcedInclusionBlocks", 10, 0, 1_000_000, "A forced-inclusion message is due this many L2 "
+                    + "blocks after the committed L2 head it was committed at; the L2 runs at most this many blocks "
+                    + "ahead of the pool's committed head (0: forced inclusion off). The same on every node."),
+            integer("pos", "l2EquivocationSlashBps", 1000, 0, 10_000, "Basis points of its stake an L2 producer "
+                    + "loses for signing two blocks of one number (slashed on L1 by the pool, then jailed). The same on "
+                    + "every node."),
             longKey("pos", "postFallbackMs", 5000, 0, 600_000, "A fallback poster of rank r posts a task's result to "
                     + "L1 after r times this delay."),
 

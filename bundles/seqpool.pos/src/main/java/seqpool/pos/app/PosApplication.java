@@ -69,7 +69,7 @@ public final class PosApplication implements ConsensusApplication {
         } else {
             Effects fx = new Effects();
             committed = PosMachine.genesis(params, genesis, fx);
-            store.commit(committed, fx.assignments(), genesis);
+            store.commit(committed, fx.assignments(), fx.forced(), genesis);
             events.publish(committed, fx);
         }
         view = PosView.of(committed);
@@ -81,6 +81,15 @@ public final class PosApplication implements ConsensusApplication {
 
     public PosParams params() {
         return params;
+    }
+
+    /** A copy of the committed state (tests, diagnostics). */
+    PosState committedCopy() {
+        try {
+            return StateCodec.decode(StateCodec.encode(committed));
+        } catch (MalformedTxException e) {
+            throw new IllegalStateException("state does not round-trip", e);
+        }
     }
 
     @Override
@@ -159,7 +168,7 @@ public final class PosApplication implements ConsensusApplication {
             throw new IllegalStateException("commit(" + height + ") without its finalizeBlock");
         }
         try {
-            store.commit(working, workingEffects.assignments(), null);
+            store.commit(working, workingEffects.assignments(), workingEffects.forced(), null);
         } catch (StoreException e) {
             throw new IllegalStateException("cannot store PoS state at height " + height + ": " + e.getMessage(), e);
         }
@@ -172,6 +181,22 @@ public final class PosApplication implements ConsensusApplication {
     @Override
     public long lastCommittedHeight() {
         return committed.height();
+    }
+
+    /**
+     * The forced-inclusion queue of the committed state {@code v}: messages {@code from} on (at most {@code max}),
+     * from the store's forced log.
+     */
+    seqpool.api.pos.ForcedQueue forced(PosView v, long from, int max) {
+        if (!params.forcedInclusion()) {
+            return seqpool.api.pos.ForcedQueue.disabled(v.status().l2Head());
+        }
+        try {
+            return new seqpool.api.pos.ForcedQueue(params.forcedInclusionBlocks(), v.status().l2Head(), v.forcedLength(),
+                    v.forcedIncluded(), store.forced(Math.max(0, from), v.forcedLength(), max, v.forcedIncluded()));
+        } catch (StoreException e) {
+            throw new IllegalStateException("cannot read the forced-inclusion log: " + e.getMessage(), e);
+        }
     }
 
     /** Assignments of a past or current epoch, from the store. */

@@ -103,6 +103,11 @@ public final class PosServiceImpl implements PosService {
     }
 
     @Override
+    public seqpool.api.pos.ForcedQueue forcedMessages(long fromIndex) {
+        return app.forced(app.view(), fromIndex, MAX_FORCED_MESSAGES);
+    }
+
+    @Override
     public AutoCloseable subscribe(PosListener listener) {
         return events.subscribe(listener);
     }

@@ -19,9 +19,12 @@ import seqpool.pos.state.PosState;
 import seqpool.pos.state.Segment;
 import seqpool.pos.state.Task;
 
-/** An immutable picture of the committed state, published after each commit for readers on other threads. */
+/**
+ * An immutable picture of the committed state, published after each commit for readers on other threads; the forced
+ * queue's length and included count are of the same state as the status (its committed L2 head).
+ */
 record PosView(PoolStatus status, List<ProducerAssignment> currentAssignments, EpochMembers members,
-        List<PosTask> openTasks, List<Address> committee) {
+        List<PosTask> openTasks, List<Address> committee, long forcedLength, long forcedIncluded) {
 
     static PosView of(PosState s) {
         List<PoolMember> members = new ArrayList<>();
@@ -41,7 +44,7 @@ record PosView(PoolStatus status, List<ProducerAssignment> currentAssignments, E
         PoolStatus status = new PoolStatus(s.height(), s.epoch(), now, s.l2Head(), key, members, open.size(),
                 s.l1Block());
         return new PosView(status, current, new EpochMembers(s.epoch(), members), open,
-                s.committee().map(c -> c.members()).orElse(List.of()));
+                s.committee().map(c -> c.members()).orElse(List.of()), s.forcedLength(), s.forcedIncluded());
     }
 
     private static MemberStatus status(PosState s, Member m) {

@@ -12,6 +12,8 @@ import seqpool.api.common.Bytes;
 import seqpool.api.consensus.ProposalVerdict;
 import seqpool.api.sequencer.L2Block;
 import seqpool.api.sequencer.L2Chain;
+import seqpool.api.sequencer.L2Equivocation;
+import seqpool.pos.state.L2EquivocationRule;
 import seqpool.pos.state.PosParams;
 import seqpool.pos.state.PosState;
 import seqpool.pos.tx.L2Header;
@@ -34,14 +36,38 @@ final class ProposalRules {
         this.bridge = bridge;
     }
 
-    /** The proposer's own transactions: the next confirmed L1 events, then the newest L2 progress. */
+    /** At most this many L2 equivocation proofs per PoS block (each costs two signature checks per validator). */
+    static final int MAX_EQUIVOCATIONS_PER_BLOCK = 4;
+
+    /**
+     * The proposer's own transactions: the next confirmed L1 events, then the newest L2 progress, then the L2
+     * equivocations its sequencer recorded and the pool has not punished yet.
+     */
     List<Bytes> injected(PosState s, Optional<L2Chain> l2) {
         List<Bytes> out = new ArrayList<>();
         for (L1Event e : bridge.eventsAfter(s.l1Block(), s.l1LogIndex(), p.maxEventsPerBlock())) {
             out.add(PosTxCodec.encode(new PosTx.L1EventTx(e)));
         }
         progress(s, l2).ifPresent(h -> out.add(PosTxCodec.encode(new PosTx.L2ProgressTx(h))));
+        out.addAll(equivocations(s, l2));
         return out;
+    }
+
+    private List<Bytes> equivocations(PosState s, Optional<L2Chain> l2) {
+        List<Bytes> out = new ArrayList<>();
+        Set<String> offences = new HashSet<>();
+        for (L2Equivocation e : l2.map(L2Chain::equivocations).orElse(List.of())) {
+            PosTx.L2EquivocationTx q = new PosTx.L2EquivocationTx(L2Header.of(e.first()), L2Header.of(e.second()));
+            if (out.size() < MAX_EQUIVOCATIONS_PER_BLOCK && L2EquivocationRule.refusal(p, s, q).isEmpty()
+                    && offences.add(offence(q))) {
+                out.add(PosTxCodec.encode(q));
+            }
+        }
+        return out;
+    }
+
+    private static String offence(PosTx.L2EquivocationTx q) {
+        return q.first().producer().toHex() + "@" + q.first().number();
     }
 
     private Optional<L2Header> progress(PosState s, Optional<L2Chain> l2) {
@@ -60,7 +86,8 @@ final class ProposalRules {
     }
 
     boolean progressValid(PosState s, L2Header h) {
-        if (s.epoch() < 1 || h.epoch() != s.epoch() || h.number() <= s.l2Head() || h.number() > s.epochLast()) {
+        if (s.epoch() < 1 || h.epoch() != s.epoch() || h.number() <= s.l2Head() || h.number() > s.epochLast()
+                || s.forcedProgressViolation(h.number(), h.forcedCursor()).isPresent()) {
             return false;
         }
         var seg = s.segmentFor(h.number());
@@ -72,6 +99,7 @@ final class ProposalRules {
         List<L1Event> events = new ArrayList<>();
         int progress = 0;
         Set<Bytes> seen = new HashSet<>();
+        Set<String> offences = new HashSet<>();
         for (Bytes raw : txs) {
             PosTx tx;
             try {
@@ -88,6 +116,15 @@ final class ProposalRules {
                 if (++progress > 1 || !progressValid(s, pr.header())) {
                     return ProposalVerdict.reject("L2 progress to block " + pr.header().number()
                             + " is not signed by its assigned producer or not the next progress");
+                }
+            } else if (tx instanceof PosTx.L2EquivocationTx q) {
+                Optional<String> why = L2EquivocationRule.refusal(p, s, q);
+                if (why.isPresent()) {
+                    return ProposalVerdict.reject("L2 equivocation evidence refused: " + why.get());
+                }
+                if (!offences.add(offence(q)) || offences.size() > MAX_EQUIVOCATIONS_PER_BLOCK) {
+                    return ProposalVerdict.reject("L2 equivocation of " + offence(q) + " proven twice, or more than "
+                            + MAX_EQUIVOCATIONS_PER_BLOCK + " proofs in one block");
                 }
             }
         }

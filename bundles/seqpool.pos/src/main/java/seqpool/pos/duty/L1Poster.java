@@ -80,6 +80,8 @@ public final class L1Poster {
                             Address.fromHex(p.get("producer")), l1Sig);
             case SIGN_JAIL -> sender.jail(l(p, "actionNonce"), new SequencerId(l(p, "seqId")),
                     Hash32.fromHex(p.get("reason")), l1Sig);
+            case SIGN_SLASH -> sender.slash(l(p, "actionNonce"), new SequencerId(l(p, "seqId")),
+                    new BigInteger(p.get("amount")), Hash32.fromHex(p.get("reason")), l1Sig);
             case SIGN_REWARDS -> sender.submitRewards(l(p, "batchId"), l(p, "startEpoch"), l(p, "endEpoch"),
                     longs(p.get("seqIds")).stream().map(SequencerId::new).toList(),
                     longs(p.get("blocks")).stream().map(BigInteger::valueOf).toList(), l1Sig);

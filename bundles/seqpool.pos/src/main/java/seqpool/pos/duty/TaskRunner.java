@@ -88,7 +88,7 @@ public final class TaskRunner implements PosListener, AutoCloseable {
         switch (t.kind()) {
             case KEYGEN -> keygen(t);
             case RESHARE -> reshare(t);
-            case SIGN_EPOCH, SIGN_JAIL, SIGN_REWARDS -> sign(t);
+            case SIGN_EPOCH, SIGN_JAIL, SIGN_SLASH, SIGN_REWARDS -> sign(t);
             case REPORT_DOUBLE_SIGN -> poster.post(t, Bytes.EMPTY, rank(t, "posters"));
             default -> {
             }

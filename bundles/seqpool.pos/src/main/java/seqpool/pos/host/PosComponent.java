@@ -85,10 +85,17 @@ public final class PosComponent {
     }
 
     static PosParams params(PosConfig c, DeployedContracts d) {
+        if (d.forcedInclusionQueue().isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "forced inclusion is off: " + c.contractsFile() + " names no "
+                    + "forcedInclusionQueue (contracts deployed before the queue existed)");
+        } else if (c.forcedInclusionBlocks() == 0) {
+            LOG.log(System.Logger.Level.WARNING, "forced inclusion is off: pos.forcedInclusionBlocks is 0");
+        }
         return new PosParams(d.chainId(), Address.fromHex(d.lockingPool()), Address.fromHex(d.sequencerSet()),
                 Address.fromHex(d.poolKeyRegistry()), c.l2ChainId(), c.firstL2Block(), c.epochLength(),
                 c.jailAfterFaults(), c.faultWindowEpochs(), c.taskTimeoutHeights(), c.maxEventsPerBlock(),
-                KeyId.of(c.keyId()));
+                KeyId.of(c.keyId()), d.forcedInclusionQueue().map(Address::fromHex), c.forcedInclusionBlocks(),
+                c.l2EquivocationSlashBps());
     }
 
     private void start(BundleContext context, PosConfig config, DeployedContracts contracts, PosParams params,

@@ -34,6 +34,14 @@ public @interface PosConfig {
 
     int maxEventsPerBlock() default 64;
 
+    @AttributeDefinition(description = "basis points of its stake an L2 producer loses for signing two blocks of one "
+            + "number; the same on every node", min = "0", max = "10000")
+    int l2EquivocationSlashBps() default 1000;
+
+    @AttributeDefinition(description = "a forced-inclusion message is due this many L2 blocks after the committed L2 "
+            + "head it was committed at (0: forced inclusion off); the same on every node")
+    long forcedInclusionBlocks() default 10;
+
     @AttributeDefinition(description = "a producer that makes no L2 block for this long gets this node's rotation vote")
     long producerTimeoutMs() default 3000;
 

@@ -32,6 +32,11 @@ public final class PoolDigests {
                 BigInteger.valueOf(seqId), reason.value().toArray()));
     }
 
+    public Hash32 slash(long actionNonce, long seqId, BigInteger amount, Hash32 reason) {
+        return h(PoolMessageDigest.slash(p.l1ChainId(), p.lockingPool().toHex(), BigInteger.valueOf(actionNonce),
+                BigInteger.valueOf(seqId), amount, reason.value().toArray()));
+    }
+
     public Hash32 rewards(long batchId, long startEpoch, long endEpoch, List<Long> seqIds, List<Long> blocks) {
         return h(PoolMessageDigest.submitRewards(p.l1ChainId(), p.lockingPool().toHex(), BigInteger.valueOf(batchId),
                 BigInteger.valueOf(startEpoch), BigInteger.valueOf(endEpoch),

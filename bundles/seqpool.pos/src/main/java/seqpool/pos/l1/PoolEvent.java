@@ -10,8 +10,12 @@ public sealed interface PoolEvent {
     record Locked(long seqId, Address signer, BigInteger amount) implements PoolEvent {
     }
 
-    /** Relocked, Withdrawn or Slashed: the sequencer's stake is now {@code total}. */
+    /** Relocked or Withdrawn: the sequencer's stake is now {@code total}. */
     record StakeChanged(long seqId, BigInteger total) implements PoolEvent {
+    }
+
+    /** Slashed (by the pool or by double-sign evidence): the stake is now {@code total}; {@code reasonHash} says why. */
+    record SlashedOnL1(long seqId, BigInteger total, Hash32 reasonHash) implements PoolEvent {
     }
 
     /** StatusChanged (1 active, 2 inactive, 3 unlocking, 4 exited). */
@@ -40,6 +44,10 @@ public sealed interface PoolEvent {
     }
 
     record PoolKeyRegistered(BigInteger x, BigInteger y) implements PoolEvent {
+    }
+
+    /** ForcedTransactionQueued: message {@code index} of the forced-inclusion queue, the raw L2 transaction. */
+    record ForcedQueued(long index, seqpool.api.common.Bytes transaction) implements PoolEvent {
     }
 
     /** Any other event (recorded in order, no effect on the PoS state). */

@@ -12,6 +12,7 @@ import seqpool.api.bridge.L1Event;
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
+import seqpool.contracts.wrappers.ForcedInclusionQueue;
 import seqpool.contracts.wrappers.LockingPool;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
 import seqpool.contracts.wrappers.SequencerSet;
@@ -32,7 +33,7 @@ public final class PoolEventDecoder {
         Address lp = p.lockingPool();
         Address ss = p.sequencerSet();
         Address kr = p.poolKeyRegistry();
-        rules = List.of(
+        List<Rule> all = new java.util.ArrayList<>(List.of(
                 rule(lp, LockingPool.LOCKED_EVENT, l -> {
                     var e = LockingPool.getLockedEventFromLog(l);
                     return new PoolEvent.Locked(e.seqId.longValueExact(), Address.fromHex(e.signer), e.amount);
@@ -47,7 +48,8 @@ public final class PoolEventDecoder {
                 }),
                 rule(lp, LockingPool.SLASHED_EVENT, l -> {
                     var e = LockingPool.getSlashedEventFromLog(l);
-                    return new PoolEvent.StakeChanged(e.seqId.longValueExact(), e.remaining);
+                    return new PoolEvent.SlashedOnL1(e.seqId.longValueExact(), e.remaining,
+                            new Hash32(Bytes.wrap(e.reasonHash)));
                 }),
                 rule(lp, LockingPool.STATUSCHANGED_EVENT, l -> {
                     var e = LockingPool.getStatusChangedEventFromLog(l);
@@ -81,7 +83,12 @@ public final class PoolEventDecoder {
                 rule(kr, PoolKeyRegistry.POOLKEYREGISTERED_EVENT, l -> {
                     var e = PoolKeyRegistry.getPoolKeyRegisteredEventFromLog(l);
                     return new PoolEvent.PoolKeyRegistered(e.x, e.y);
-                }));
+                })));
+        p.forcedQueue().ifPresent(q -> all.add(rule(q, ForcedInclusionQueue.FORCEDTRANSACTIONQUEUED_EVENT, l -> {
+            var e = ForcedInclusionQueue.getForcedTransactionQueuedEventFromLog(l);
+            return new PoolEvent.ForcedQueued(e.index.longValueExact(), Bytes.wrap(e.signedTx));
+        })));
+        rules = List.copyOf(all);
     }
 
     private static Rule rule(Address contract, Event event, Function<Log, PoolEvent> decode) {

@@ -10,7 +10,8 @@ import seqpool.api.pos.ProducerAssignment;
 
 /**
  * What a committed block made happen, collected while the block is applied and handed out only after it is committed:
- * trace events (named like the EpochRotation spec's actions), new assignments, opened and closed tasks. Not
+ * trace events (named like the EpochRotation spec's actions), new assignments, opened and closed tasks, committed
+ * forced-inclusion messages. Not
  * thread-safe.
  */
 public final class Effects {
@@ -22,6 +23,7 @@ public final class Effects {
     private final List<ProducerAssignment> assignments = new ArrayList<>();
     private final List<PosTask> opened = new ArrayList<>();
     private final List<PosTask> closed = new ArrayList<>();
+    private final List<seqpool.api.pos.ForcedMessage> forced = new ArrayList<>();
 
     void trace(String event, Object... keyValues) {
         Map<String, Object> f = new LinkedHashMap<>();
@@ -41,6 +43,15 @@ public final class Effects {
 
     void closed(PosTask t) {
         closed.add(t);
+    }
+
+    void forcedQueued(seqpool.api.pos.ForcedMessage m) {
+        forced.add(m);
+    }
+
+    /** Forced-inclusion messages committed by the block, for the store's forced log. */
+    public List<seqpool.api.pos.ForcedMessage> forced() {
+        return forced;
     }
 
     public List<TraceEvent> trace() {

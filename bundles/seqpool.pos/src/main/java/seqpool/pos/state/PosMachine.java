@@ -81,6 +81,10 @@ public final class PosMachine {
             if (progressValid(pr.header())) {
                 applyL2Progress(pr.header());
             }
+        } else if (tx instanceof PosTx.L2EquivocationTx q) {
+            if (L2EquivocationRule.refusal(p, s, q).isEmpty()) {
+                punishL2Equivocation(q);
+            }
         } else if (tx instanceof PosTx.Signed signed) {
             if (!signatureValid(signed)) {
                 return;
@@ -127,6 +131,15 @@ public final class PosMachine {
             }
         } else if (pe instanceof PoolEvent.StakeChanged c) {
             member(c.seqId()).ifPresent(m -> m.stake = c.total());
+        } else if (pe instanceof PoolEvent.SlashedOnL1 sl) {
+            member(sl.seqId()).ifPresent(m -> {
+                m.stake = sl.total();
+                String id = TaskParams.slashId(m.seqId, sl.reasonHash());
+                if (tasks.has(id)) { // the pool's own slash() landed: LockingPool counted one more pool action
+                    s.poolActionNonce++;
+                    tasks.complete(id);
+                }
+            });
         } else if (pe instanceof PoolEvent.StatusChanged c) {
             member(c.seqId()).ifPresent(m -> {
                 boolean wasWanted = m.wantedInCommittee();
@@ -154,8 +167,26 @@ public final class PosMachine {
             tasks.complete(TaskParams.rewardsId(r.batchId()));
         } else if (pe instanceof PoolEvent.DoubleSignProven d) {
             tasks.complete("double-sign:" + EvidenceCodec.key(d.signer(), d.kind(), d.height(), d.round()));
+        } else if (pe instanceof PoolEvent.ForcedQueued f) {
+            onForcedQueued(f, e);
         }
         maybeReshare();
+    }
+
+    /**
+     * A forced-inclusion message, committed with its deadline: the committed L2 head now plus
+     * {@code forcedInclusionBlocks}. The queue numbers its messages 0, 1, 2, ... in L1 order, so a message that is not
+     * the next index (impossible from the real contract) is ignored, the same way on every node.
+     */
+    private void onForcedQueued(PoolEvent.ForcedQueued f, seqpool.api.bridge.L1Event e) {
+        if (!p.forcedInclusion() || f.index() != s.forcedLength) {
+            return;
+        }
+        long due = s.l2Head + p.forcedInclusionBlocks();
+        s.forcedPending.put(f.index(), new ForcedEntry(due, seqpool.codec.crypto.Keccak.keccak256(f.transaction())));
+        s.forcedLength++;
+        fx.forcedQueued(new seqpool.api.pos.ForcedMessage(f.index(), e.l1Block(), e.txHash(), f.transaction(), due,
+                false));
     }
 
     /** JailedOnL1 (a double signer, unless the pool jailed it already), then Evicted if it owns the next block. */
@@ -360,9 +391,13 @@ public final class PosMachine {
         return String.join(",", xs.stream().map(String::valueOf).toList());
     }
 
-    /** Whether an L2 header is the next progress of the current epoch, by its assigned producer. */
+    /**
+     * Whether an L2 header is the next progress of the current epoch, by its assigned producer, and keeps the
+     * forced-inclusion rule ({@link PosState#forcedProgressViolation}).
+     */
     private boolean progressValid(L2Header h) {
-        if (s.epoch < 1 || h.epoch() != s.epoch || h.number() <= s.l2Head || h.number() > s.epochLast) {
+        if (s.epoch < 1 || h.epoch() != s.epoch || h.number() <= s.l2Head || h.number() > s.epochLast
+                || s.forcedProgressViolation(h.number(), h.forcedCursor()).isPresent()) {
             return false;
         }
         var seg = s.segmentFor(h.number());
@@ -380,6 +415,10 @@ public final class PosMachine {
         s.produced.merge(h.producer(), h.number() - s.l2Head, Long::sum);
         s.l2Head = h.number();
         s.l2HeadHash = h.hash(p.l2ChainId());
+        if (h.forcedCursor() > s.forcedIncluded) { // the messages below the cursor are included
+            s.forcedIncluded = h.forcedCursor();
+            s.forcedPending.headMap(h.forcedCursor()).clear();
+        }
         if (s.l2Head == s.epochLast) {
             startEpoch();
         }
@@ -453,6 +492,33 @@ public final class PosMachine {
         if (fault) {
             s.memberBySigner(stalled).ifPresent(this::fault);
         }
+    }
+
+    /**
+     * A proven L2 equivocation: the pool slashes {@code l2EquivocationSlashBps} of the producer's committed stake and jails
+     * it (both through LockingPool, signed by the pool key, on the pool-actions lane), and the rest of the epoch goes
+     * to another producer. The committee reshares without it, as for any jailed member.
+     */
+    private void punishL2Equivocation(PosTx.L2EquivocationTx q) {
+        Member m = s.memberBySigner(q.first().producer()).orElseThrow();
+        long number = q.first().number();
+        Hash32 reason = L2EquivocationRule.reason(m, number);
+        s.punishedEquivocations.add(reason);
+        fx.trace("L2Equivocation", "validator", m.signer.toHex(), "block", number);
+        BigInteger amount = m.stake.multiply(BigInteger.valueOf(p.l2EquivocationSlashBps()))
+                .divide(BigInteger.valueOf(10_000));
+        if (amount.signum() > 0) {
+            tasks.queue(TaskParams.slashId(m.seqId, reason), PosTaskKind.SIGN_SLASH, "pool-actions", s.epoch, Map.of(
+                    "seqId", Long.toString(m.seqId), "amount", amount.toString(), "reason", reason.value().toHex()));
+        }
+        if (!m.poolJailed) {
+            m.poolJailed = true;
+            fx.trace("Jailed", "validator", m.signer.toHex());
+            tasks.queue(TaskParams.jailId(m.seqId, reason), PosTaskKind.SIGN_JAIL, "pool-actions", s.epoch, Map.of(
+                    "seqId", Long.toString(m.seqId), "reason", reason.value().toHex()));
+            maybeReshare();
+        }
+        rotateAwayFrom(m.signer, false);
     }
 
     /** Faulted, and Jailed once the member stalled jailAfterFaults times within the fault window. */

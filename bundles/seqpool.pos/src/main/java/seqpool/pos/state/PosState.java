@@ -47,6 +47,20 @@ public final class PosState {
     final TreeMap<String, Task> tasks = new TreeMap<>();
     long nextTaskSeq;
 
+    /**
+     * Forced inclusion: the messages committed so far (the next queue index expected), how many of them committed L2
+     * progress covers (the largest {@code forcedCursor} of a committed header), and the committed messages above that,
+     * by index.
+     */
+    long forcedLength;
+    /**
+     * The reasons ({@link TaskParams#l2EquivocationReason}) of the L2 equivocations already punished: evidence for one
+     * producer and block number slashes once, whichever pair of headers proves it.
+     */
+    final java.util.TreeSet<Hash32> punishedEquivocations = new java.util.TreeSet<>();
+    long forcedIncluded;
+    final TreeMap<Long, ForcedEntry> forcedPending = new TreeMap<>();
+
     public long height() {
         return height;
     }
@@ -91,6 +105,10 @@ public final class PosState {
         return List.copyOf(members.values());
     }
 
+    public boolean equivocationPunished(Hash32 reason) {
+        return punishedEquivocations.contains(reason);
+    }
+
     public Optional<Member> memberBySigner(Address signer) {
         return members.values().stream().filter(m -> m.signer.equals(signer)).findFirst();
     }
@@ -129,6 +147,40 @@ public final class PosState {
 
     public Hash32 epochSeed() {
         return epochSeed;
+    }
+
+    public long forcedLength() {
+        return forcedLength;
+    }
+
+    public long forcedIncluded() {
+        return forcedIncluded;
+    }
+
+    /** The committed messages committed progress does not cover yet, by index. */
+    public java.util.SortedMap<Long, ForcedEntry> forcedPending() {
+        return java.util.Collections.unmodifiableSortedMap(forcedPending);
+    }
+
+    /**
+     * Why a header claiming L2 block {@code number} with forced cursor {@code cursor} cannot be committed progress,
+     * if it cannot: the cursor goes back below what progress already covers, claims messages the pool has not
+     * committed, or leaves out a message that is due at {@code number} (a block every validator rejects). Empty if
+     * it can.
+     */
+    public Optional<String> forcedProgressViolation(long number, long cursor) {
+        if (cursor < forcedIncluded) {
+            return Optional.of("forced cursor " + cursor + " below the committed " + forcedIncluded);
+        }
+        if (cursor > forcedLength) {
+            return Optional.of("forced cursor " + cursor + " beyond the " + forcedLength + " committed messages");
+        }
+        ForcedEntry next = forcedPending.get(cursor);
+        if (next != null && next.dueL2Block() <= number) {
+            return Optional.of("forced message " + cursor + " due at L2 block " + next.dueL2Block() + " is not "
+                    + "included by block " + number);
+        }
+        return Optional.empty();
     }
 
     /** Whether a task is the open one of its lane (the oldest still there). */

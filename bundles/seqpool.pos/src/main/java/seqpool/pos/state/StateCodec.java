@@ -14,11 +14,17 @@ import seqpool.pos.bin.BinWriter;
 import seqpool.pos.tx.MalformedTxException;
 
 /**
- * The one canonical encoding of {@link PosState} (schema version 1): every collection in its sorted order, so equal
- * states encode to equal bytes on every node; its Keccak-256 is the application hash.
+ * The one canonical encoding of {@link PosState}: every collection in its sorted order, so equal states encode to equal
+ * bytes on every node; its Keccak-256 is the application hash. Schema 2 appends the forced-inclusion queue (length,
+ * included count, pending messages); a state that has committed no forced message is written in schema 1, byte for
+ * byte as before forced inclusion existed, so its app hash is unchanged and a state stored by an older version reads
+ * as a state with an empty queue. Schema 3 is written once an L2 equivocation was punished: a flag (forced queue
+ * section follows or not), the forced section as in schema 2 when flagged, then the punished equivocations' reasons.
  */
 public final class StateCodec {
     static final int SCHEMA = 1;
+    static final int SCHEMA_FORCED = 2;
+    static final int SCHEMA_PUNISHED = 3;
 
     private StateCodec() {
     }
@@ -28,7 +34,9 @@ public final class StateCodec {
     }
 
     public static Bytes encode(PosState s) {
-        BinWriter w = new BinWriter().u8(SCHEMA).u64(s.height).hash(s.lastBlockId).u64(s.l1Block).u32(s.l1LogIndex)
+        boolean forced = s.forcedLength > 0;
+        boolean punished = !s.punishedEquivocations.isEmpty();
+        BinWriter w = new BinWriter().u8(punished ? SCHEMA_PUNISHED : forced ? SCHEMA_FORCED : SCHEMA).u64(s.height).hash(s.lastBlockId).u64(s.l1Block).u32(s.l1LogIndex)
                 .u64(s.poolActionNonce).u64(s.lastRewardBatch);
         w.u32(s.members.size());
         for (Member m : s.members.values()) {
@@ -62,13 +70,25 @@ public final class StateCodec {
             addresses(w, new ArrayList<>(t.suspects));
         }
         w.u64(s.nextTaskSeq);
+        if (punished) {
+            w.u8(forced ? 1 : 0);
+        }
+        if (forced) {
+            w.u64(s.forcedLength).u64(s.forcedIncluded).u32(s.forcedPending.size());
+            s.forcedPending.forEach((i, f) -> w.u64(i).u64(f.dueL2Block()).hash(f.txHash()));
+        }
+        if (punished) {
+            w.u32(s.punishedEquivocations.size());
+            s.punishedEquivocations.forEach(w::hash);
+        }
         return w.toBytes();
     }
 
     public static PosState decode(Bytes bytes) throws MalformedTxException {
         BinReader r = new BinReader(bytes);
-        if (r.u8() != SCHEMA) {
-            throw new MalformedTxException("unknown PoS state schema");
+        int schema = r.u8();
+        if (schema != SCHEMA && schema != SCHEMA_FORCED && schema != SCHEMA_PUNISHED) {
+            throw new MalformedTxException("unknown PoS state schema " + schema);
         }
         PosState s = new PosState();
         s.height = r.u64();
@@ -125,6 +145,47 @@ public final class StateCodec {
             s.tasks.put(id, t);
         }
         s.nextTaskSeq = r.u64();
+        boolean forced = schema == SCHEMA_FORCED;
+        if (schema == SCHEMA_PUNISHED) {
+            int flag = r.u8();
+            if (flag > 1) {
+                throw new MalformedTxException("bad forced-section flag " + flag);
+            }
+            forced = flag == 1;
+        }
+        if (forced) {
+            s.forcedLength = r.u64();
+            s.forcedIncluded = r.u64();
+            int pending = r.u32Int(10_000_000);
+            long previous = -1;
+            for (int i = 0; i < pending; i++) {
+                long index = r.u64();
+                if (index <= previous || index < s.forcedIncluded || index >= s.forcedLength) {
+                    throw new MalformedTxException("forced message " + index + " out of order or range");
+                }
+                previous = index;
+                s.forcedPending.put(index, new ForcedEntry(r.u64(), r.hash()));
+            }
+            if (s.forcedLength == 0 || s.forcedIncluded > s.forcedLength
+                    || pending != s.forcedLength - s.forcedIncluded) {
+                throw new MalformedTxException("inconsistent forced queue in PoS state schema " + schema);
+            }
+        }
+        if (schema == SCHEMA_PUNISHED) {
+            int punished = r.u32Int(10_000_000);
+            Hash32 previous = null;
+            for (int i = 0; i < punished; i++) {
+                Hash32 h = r.hash();
+                if (previous != null && h.compareTo(previous) <= 0) {
+                    throw new MalformedTxException("punished equivocations out of order");
+                }
+                s.punishedEquivocations.add(h);
+                previous = h;
+            }
+            if (punished == 0) {
+                throw new MalformedTxException("PoS state schema 3 without a punished equivocation");
+            }
+        }
         r.end();
         return s;
     }

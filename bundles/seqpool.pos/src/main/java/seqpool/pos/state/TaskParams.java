@@ -43,6 +43,17 @@ final class TaskParams {
         return "jail:" + seqId + ":" + reason.value().toHex();
     }
 
+    static String slashId(long seqId, Hash32 reason) {
+        return "slash:" + seqId + ":" + reason.value().toHex();
+    }
+
+    /** Why the pool slashes and jails an L2 equivocator: keccak256("seqpool.l2-equivocation" ‖ seqId ‖ block number). */
+    static Hash32 l2EquivocationReason(long seqId, long number) {
+        byte[] tag = "seqpool.l2-equivocation".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(tag.length + 16).put(tag).putLong(seqId).putLong(number);
+        return Keccak.keccak256(Bytes.wrap(b.array()));
+    }
+
     /** Why the pool jails a stalled producer: keccak256("seqpool.stall" ‖ seqId ‖ epoch). */
     static Hash32 stallReason(long seqId, long epoch) {
         byte[] tag = "seqpool.stall".getBytes(StandardCharsets.US_ASCII);
@@ -53,7 +64,7 @@ final class TaskParams {
     void prepare(Task t) {
         t.params.put("session", Long.toString(s.height));
         switch (t.kind) {
-            case SIGN_EPOCH, SIGN_JAIL, SIGN_REWARDS -> {
+            case SIGN_EPOCH, SIGN_JAIL, SIGN_SLASH, SIGN_REWARDS -> {
                 List<Address> signers = signers(t);
                 t.params.put("signers", Addresses.join(signers));
                 t.params.put("digest", digest(t).value().toHex());
@@ -101,6 +112,12 @@ final class TaskParams {
                 long nonce = s.poolActionNonce + 1;
                 m.put("actionNonce", Long.toString(nonce));
                 yield digests.jail(nonce, Long.parseLong(m.get("seqId")), Hash32.fromHex(m.get("reason")));
+            }
+            case SIGN_SLASH -> {
+                long nonce = s.poolActionNonce + 1;
+                m.put("actionNonce", Long.toString(nonce));
+                yield digests.slash(nonce, Long.parseLong(m.get("seqId")), new java.math.BigInteger(m.get("amount")),
+                        Hash32.fromHex(m.get("reason")));
             }
             case SIGN_REWARDS -> digests.rewards(Long.parseLong(m.get("batchId")), Long.parseLong(m.get("startEpoch")),
                     Long.parseLong(m.get("endEpoch")), longs(m.get("seqIds")), longs(m.get("blocks")));

@@ -16,13 +16,21 @@ import seqpool.pos.bin.BinWriter;
  * The one canonical encoding of PoS transactions: {@code version(1) ‖ type(1) ‖ fields}. Decoding is strict (exact
  * length, bounded sizes, valid records), so one transaction has exactly one encoding and consensus can compare bytes.
  * Signed bodies are signed over {@link #signingDigest}: keccak256 of a tag, the pool's L1 chain id and LockingPool
- * address, and the body's encoding, so a signature is valid for one pool only. Stateless.
+ * address, and the body's encoding, so a signature is valid for one pool only.
+ *
+ * <p>An L2 header whose chain has consumed forced-inclusion messages carries its {@code forcedCursor}: as transaction
+ * type 4 ({@code L2ProgressTx}) or head flag 2 (in a {@code RotateVote}), each followed by the header and the cursor
+ * (never 0). A header with cursor 0 keeps type 2 and flag 1, byte for byte as before forced inclusion, so each
+ * transaction still has exactly one encoding. L2 equivocation evidence (type 5) is two headers, each preceded by a
+ * cursor flag (0 none, 1 present). Stateless.
  */
 public final class PosTxCodec {
     static final int VERSION = 1;
     static final int L1_EVENT = 1;
     static final int L2_PROGRESS = 2;
     static final int SIGNED = 3;
+    static final int L2_PROGRESS_FORCED = 4;
+    static final int L2_EQUIVOCATION = 5;
     static final int ROTATE_VOTE = 1;
     static final int TASK_REPORT = 2;
     public static final int MAX_EVENT_DATA = 16 * 1024;
@@ -37,8 +45,14 @@ public final class PosTxCodec {
             w.u8(L1_EVENT);
             event(w, e.event());
         } else if (tx instanceof PosTx.L2ProgressTx p) {
-            w.u8(L2_PROGRESS);
+            w.u8(p.header().forcedCursor() == 0 ? L2_PROGRESS : L2_PROGRESS_FORCED);
             header(w, p.header());
+        } else if (tx instanceof PosTx.L2EquivocationTx q) {
+            w.u8(L2_EQUIVOCATION);
+            for (L2Header h : List.of(q.first(), q.second())) {
+                w.u8(h.forcedCursor() == 0 ? 0 : 1);
+                header(w, h);
+            }
         } else if (tx instanceof PosTx.Signed s) {
             w.u8(SIGNED).bytes(encodeBody(s.body())).address(s.signer()).signature(s.signature());
         }
@@ -55,7 +69,9 @@ public final class PosTxCodec {
         try {
             tx = switch (type) {
                 case L1_EVENT -> new PosTx.L1EventTx(event(r));
-                case L2_PROGRESS -> new PosTx.L2ProgressTx(header(r));
+                case L2_PROGRESS -> new PosTx.L2ProgressTx(header(r, false));
+                case L2_PROGRESS_FORCED -> new PosTx.L2ProgressTx(header(r, true));
+                case L2_EQUIVOCATION -> new PosTx.L2EquivocationTx(flaggedHeader(r), flaggedHeader(r));
                 case SIGNED -> new PosTx.Signed(decodeBody(r.bytes(4096)), r.address(), r.signature());
                 default -> throw new MalformedTxException("unknown PoS transaction type " + type);
             };
@@ -69,7 +85,8 @@ public final class PosTxCodec {
     public static Bytes encodeBody(SignedBody body) {
         BinWriter w = new BinWriter();
         if (body instanceof SignedBody.RotateVote v) {
-            w.u8(ROTATE_VOTE).u64(v.epoch()).u32(v.revision()).address(v.stalled()).u8(v.head().isPresent() ? 1 : 0);
+            w.u8(ROTATE_VOTE).u64(v.epoch()).u32(v.revision()).address(v.stalled())
+                    .u8(v.head().isEmpty() ? 0 : v.head().get().forcedCursor() == 0 ? 1 : 2);
             v.head().ifPresent(h -> header(w, h));
         } else if (body instanceof SignedBody.TaskReport t) {
             w.u8(TASK_REPORT).string(t.taskId()).u32(t.attempt()).u8(t.ok() ? 1 : 0).bytes(t.groupKey())
@@ -88,10 +105,11 @@ public final class PosTxCodec {
                 int revision = r.u32Int(Integer.MAX_VALUE);
                 Address stalled = r.address();
                 int has = r.u8();
-                if (has > 1) {
+                if (has > 2) {
                     throw new MalformedTxException("bad head flag");
                 }
-                yield new SignedBody.RotateVote(epoch, revision, stalled, has == 1 ? Optional.of(header(r)) : Optional.empty());
+                yield new SignedBody.RotateVote(epoch, revision, stalled,
+                        has == 0 ? Optional.empty() : Optional.of(header(r, has == 2)));
             }
             case TASK_REPORT -> {
                 String id = r.string(128);
@@ -149,9 +167,29 @@ public final class PosTxCodec {
     private static void header(BinWriter w, L2Header h) {
         w.u64(h.number()).hash(h.parentHash()).u64(h.epoch()).address(h.producer()).u64(h.timestampMillis())
                 .hash(h.txRoot()).hash(h.stateRoot()).signature(h.signature());
+        if (h.forcedCursor() != 0) {
+            w.u64(h.forcedCursor());
+        }
     }
 
-    private static L2Header header(BinReader r) throws MalformedTxException {
-        return new L2Header(r.u64(), r.hash(), r.u64(), r.address(), r.u64(), r.hash(), r.hash(), r.signature());
+    private static L2Header flaggedHeader(BinReader r) throws MalformedTxException {
+        int flag = r.u8();
+        if (flag > 1) {
+            throw new MalformedTxException("bad cursor flag " + flag);
+        }
+        return header(r, flag == 1);
+    }
+
+    private static L2Header header(BinReader r, boolean withCursor) throws MalformedTxException {
+        L2Header h = new L2Header(r.u64(), r.hash(), r.u64(), r.address(), r.u64(), r.hash(), r.hash(), r.signature());
+        if (!withCursor) {
+            return h;
+        }
+        long cursor = r.u64();
+        if (cursor <= 0) {
+            throw new MalformedTxException("a header with a forced cursor must carry a positive one, got " + cursor);
+        }
+        return new L2Header(h.number(), h.parentHash(), h.epoch(), h.producer(), h.timestampMillis(), h.txRoot(),
+                h.stateRoot(), h.signature(), cursor);
     }
 }

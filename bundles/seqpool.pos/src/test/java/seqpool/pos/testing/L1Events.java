@@ -24,13 +24,19 @@ public final class L1Events {
     private final Address lockingPool;
     private final Address sequencerSet;
     private final Address registry;
+    private final Address queue;
     private long block = 100;
     private int log;
 
     public L1Events(Address lockingPool, Address sequencerSet, Address registry) {
+        this(lockingPool, sequencerSet, registry, Address.fromHex("0x" + "77".repeat(20)));
+    }
+
+    public L1Events(Address lockingPool, Address sequencerSet, Address registry, Address queue) {
         this.lockingPool = lockingPool;
         this.sequencerSet = sequencerSet;
         this.registry = registry;
+        this.queue = queue;
     }
 
     /** Following events go into a new L1 block. */
@@ -68,6 +74,25 @@ public final class L1Events {
         return event(sequencerSet, SequencerSet.EPOCHRECOMMITTED_EVENT, List.of(word(id), word(oldProducer),
                 word(newProducer)), List.of(new org.web3j.abi.datatypes.generated.Uint32(rotation), new Uint64(from),
                 new Uint64(last)));
+    }
+
+    /** LockingPool's Slashed(seqId, amount, reasonHash, remaining, nonce). */
+    public L1Event slashed(long seqId, BigInteger amount, Hash32 reason, BigInteger remaining) {
+        return event(lockingPool, LockingPool.SLASHED_EVENT, List.of(word(seqId), reason),
+                List.of(new Uint256(amount), new Uint256(remaining), new Uint64(3)));
+    }
+
+    /** LockingPool's Jailed(seqId, until, reasonHash, nonce). */
+    public L1Event jailed(long seqId, Hash32 reason) {
+        return event(lockingPool, LockingPool.JAILED_EVENT, List.of(word(seqId)),
+                List.of(new Uint64(10_000), new org.web3j.abi.datatypes.generated.Bytes32(reason.value().toArray()),
+                        new Uint64(4)));
+    }
+
+    /** ForcedInclusionQueue's ForcedTransactionQueued(index, sender, signedTx). */
+    public L1Event forcedQueued(long index, Address sender, Bytes signedTx) {
+        return event(queue, seqpool.contracts.wrappers.ForcedInclusionQueue.FORCEDTRANSACTIONQUEUED_EVENT,
+                List.of(word(index), word(sender)), List.of(new org.web3j.abi.datatypes.DynamicBytes(signedTx.toArray())));
     }
 
     private L1Event event(Address contract, Event ev, List<Hash32> indexed, List<Type> data) {

@@ -38,12 +38,24 @@ public final class PoolFixture {
     public final BigInteger poolSecret = BigInteger.valueOf(123456789);
     public final ECPoint poolPoint = CustomNamedCurves.getByName("secp256k1").getG().multiply(poolSecret).normalize();
 
+    /** The forced-inclusion queue's address in pools made with {@link #PoolFixture(int, long, int, long)}. */
+    public static final Address QUEUE = Address.fromHex("0x" + "77".repeat(20));
+
     public PoolFixture(int n, long epochLength, int jailAfter) {
-        this(n, n, epochLength, jailAfter);
+        this(n, n, epochLength, jailAfter, 0);
+    }
+
+    /** With forced inclusion: the queue at {@link #QUEUE}, messages due {@code forcedBlocks} after the head. */
+    public PoolFixture(int n, long epochLength, int jailAfter, long forcedBlocks) {
+        this(n, n, epochLength, jailAfter, forcedBlocks);
     }
 
     /** {@code total} keys, the first {@code genesisMembers} of which are staked at genesis. */
     public PoolFixture(int total, int genesisMembers, long epochLength, int jailAfter) {
+        this(total, genesisMembers, epochLength, jailAfter, 0);
+    }
+
+    private PoolFixture(int total, int genesisMembers, long epochLength, int jailAfter, long forcedBlocks) {
         List<Genesis.GenesisMember> ms = new ArrayList<>();
         for (int i = 1; i <= total; i++) {
             byte[] k = new byte[32];
@@ -58,9 +70,12 @@ public final class PoolFixture {
         Address lp = Address.fromHex("0x" + "11".repeat(20));
         Address ss = Address.fromHex("0x" + "22".repeat(20));
         Address kr = Address.fromHex("0x" + "33".repeat(20));
-        params = new PosParams(31337, lp, ss, kr, 901, 1, epochLength, jailAfter, 10, 50, 64, KeyId.of("pool"));
+        params = forcedBlocks == 0
+                ? new PosParams(31337, lp, ss, kr, 901, 1, epochLength, jailAfter, 10, 50, 64, KeyId.of("pool"))
+                : new PosParams(31337, lp, ss, kr, 901, 1, epochLength, jailAfter, 10, 50, 64, KeyId.of("pool"),
+                        Optional.of(QUEUE), forcedBlocks);
         genesis = new Genesis(99, Hash32.ZERO, ms, 0, 0);
-        l1 = new L1Events(lp, ss, kr);
+        l1 = new L1Events(lp, ss, kr, QUEUE);
     }
 
     public LocalNodeSigner key(Address a) {
@@ -68,7 +83,13 @@ public final class PoolFixture {
     }
 
     public PosApplication app(FakeBridge bridge, PosEvents events) throws Exception {
-        return new PosApplication(params, new InMemoryKeyValueStore(), genesis, bridge, Optional::empty, events);
+        return app(bridge, events, new InMemoryKeyValueStore());
+    }
+
+    /** Over a given store: a second call with the same store is a restarted node. */
+    public PosApplication app(FakeBridge bridge, PosEvents events, seqpool.api.store.KeyValueStore kv)
+            throws Exception {
+        return new PosApplication(params, kv, genesis, bridge, Optional::empty, events);
     }
 
     public Bytes groupKey() {
@@ -84,15 +105,24 @@ public final class PoolFixture {
     }
 
     public L2Header header(LocalNodeSigner producer, long number, long epoch) {
+        return header(producer, number, epoch, 0);
+    }
+
+    /** A header whose chain has consumed {@code forcedCursor} forced messages. */
+    public L2Header header(LocalNodeSigner producer, long number, long epoch, long forcedCursor) {
         Hash32 txRoot = L2HeaderHashing.txRoot(List.of());
         Hash32 h = L2HeaderHashing.hash(params.l2ChainId(), number, Hash32.ZERO, epoch, producer.address(), number * 1000,
-                txRoot, Hash32.ZERO);
+                txRoot, Hash32.ZERO, forcedCursor);
         return new L2Header(number, Hash32.ZERO, epoch, producer.address(), number * 1000, txRoot, Hash32.ZERO,
-                producer.sign(h));
+                producer.sign(h), forcedCursor);
     }
 
     public Bytes progress(LocalNodeSigner producer, long number, long epoch) {
         return PosTxCodec.encode(new PosTx.L2ProgressTx(header(producer, number, epoch)));
+    }
+
+    public Bytes progress(LocalNodeSigner producer, long number, long epoch, long forcedCursor) {
+        return PosTxCodec.encode(new PosTx.L2ProgressTx(header(producer, number, epoch, forcedCursor)));
     }
 
     public Bytes event(seqpool.api.bridge.L1Event e) {

@@ -22,7 +22,8 @@ import seqpool.sequencer.chain.BlockVerdict.Reject;
  * <li>a number beyond head + 1 is held (a gap), unless a committed assignment already shows it invalid;</li>
  * <li>head + 1: the parent is the head; the assignment for the number is committed (else held), names
  * {@code producer} and has the block's epoch; the timestamp is after the parent's and at most
- * {@link ChainParams#maxClockDriftMs} ahead of {@code nowMillis}.</li>
+ * {@link ChainParams#maxClockDriftMs} ahead of {@code nowMillis}; the forced-inclusion rules
+ * ({@link ForcedRule}: the cursor, and no due message left unconsumed; held while this node's view cannot judge).</li>
  * </ol>
  * Stateless and thread-safe; the caller supplies the head, the stored block of the same number and the assignments.
  */
@@ -46,6 +47,12 @@ public final class BlockValidator {
      */
     public BlockVerdict validate(L2Block block, HeadRef head, Optional<L2Block> stored, AssignmentSource assignments,
             long nowMillis) {
+        return validate(block, head, stored, assignments, ForcedSource.DISABLED, nowMillis);
+    }
+
+    /** The same, with this node's committed view of the forced-inclusion queue. */
+    public BlockVerdict validate(L2Block block, HeadRef head, Optional<L2Block> stored, AssignmentSource assignments,
+            ForcedSource forced, long nowMillis) {
         Optional<Reject> intrinsic = checkIntrinsic(block);
         if (intrinsic.isPresent()) {
             return intrinsic.get();
@@ -78,7 +85,7 @@ public final class BlockValidator {
             return new Reject(Fault.FUTURE_TIMESTAMP, "block " + n + " timestamp " + block.timestampMillis() + " is "
                     + (block.timestampMillis() - nowMillis) + " ms ahead of this node's clock");
         }
-        return BlockVerdict.ACCEPT;
+        return ForcedRule.check(block, head, forced).orElse(BlockVerdict.ACCEPT);
     }
 
     /** The checks that need no chain: number, hash, signature, body. Empty if they pass. */

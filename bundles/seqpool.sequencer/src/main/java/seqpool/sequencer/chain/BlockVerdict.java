@@ -31,7 +31,13 @@ public sealed interface BlockVerdict {
         /** The number is beyond head + 1: the blocks in between are missing. */
         GAP,
         /** No assignment for the number is committed here yet (this node's consensus lags). */
-        NO_ASSIGNMENT
+        NO_ASSIGNMENT,
+        /**
+         * This node's committed view of the forced-inclusion queue cannot judge the block yet: the committed L2 head
+         * is too far behind the block (messages due at it may not be committed here yet), or the block consumes
+         * messages this node has not committed (its consensus lags).
+         */
+        FORCED_VIEW
     }
 
     Accept ACCEPT = new Accept();

@@ -25,7 +25,13 @@ public enum Fault {
     /** The committed assignment is of another epoch. */
     WRONG_EPOCH(1),
     /** Extends another block than this node's head. */
-    BAD_PARENT(1);
+    BAD_PARENT(1),
+    /** The forced-inclusion cursor goes back, or moves in a pool without forced inclusion. */
+    FORCED_CURSOR(10),
+    /** A forced message due at or before this block (committed state) is not consumed by it. */
+    FORCED_MESSAGE_SKIPPED(10),
+    /** A forced message the block consumes without executing it is executable at its turn (re-executed here). */
+    FORCED_SKIP_UNJUSTIFIED(10);
 
     private final int points;
 

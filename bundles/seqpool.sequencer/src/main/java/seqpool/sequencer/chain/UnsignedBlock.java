@@ -13,20 +13,26 @@ import seqpool.api.sequencer.L2Block;
  * never signs: the host signs {@link #hash()} and turns the result into an {@link L2Block} with {@link #signed}.
  */
 public record UnsignedBlock(long number, Hash32 parentHash, long epoch, Address producer, long timestampMillis,
-        List<Bytes> transactions, Hash32 stateRoot, Hash32 hash) {
+        List<Bytes> transactions, Hash32 stateRoot, long forcedCursor, Hash32 hash) {
     public UnsignedBlock {
         transactions = List.copyOf(transactions);
     }
 
+    /** A block of a chain that has consumed no forced message. */
     public static UnsignedBlock build(long chainId, long number, Hash32 parentHash, long epoch, Address producer,
             long timestampMillis, List<Bytes> transactions, Hash32 stateRoot) {
+        return build(chainId, number, parentHash, epoch, producer, timestampMillis, transactions, stateRoot, 0);
+    }
+
+    public static UnsignedBlock build(long chainId, long number, Hash32 parentHash, long epoch, Address producer,
+            long timestampMillis, List<Bytes> transactions, Hash32 stateRoot, long forcedCursor) {
         return new UnsignedBlock(number, parentHash, epoch, producer, timestampMillis, transactions, stateRoot,
-                BlockHashes.headerHash(chainId, number, parentHash, epoch, producer, timestampMillis, transactions,
-                        stateRoot));
+                forcedCursor, BlockHashes.headerHash(chainId, number, parentHash, epoch, producer, timestampMillis,
+                        transactions, stateRoot, forcedCursor));
     }
 
     public L2Block signed(EcdsaSignature signature) {
         return new L2Block(number, hash, parentHash, epoch, producer, timestampMillis, transactions, stateRoot,
-                signature);
+                signature, forcedCursor);
     }
 }

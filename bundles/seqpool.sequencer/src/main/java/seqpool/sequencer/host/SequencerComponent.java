@@ -78,6 +78,11 @@ public final class SequencerComponent implements L2Chain, BlockProducer {
     }
 
     @Override
+    public java.util.List<seqpool.api.sequencer.L2Equivocation> equivocations() {
+        return host.equivocations();
+    }
+
+    @Override
     public boolean isProducing() {
         return host.isProducing();
     }

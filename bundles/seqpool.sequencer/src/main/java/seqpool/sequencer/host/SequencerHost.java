@@ -93,8 +93,9 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
         this.codec = new L2Codec(capped.limits());
         this.store = L2BlockStore.open(kv);
         this.execution = execution;
-        this.node = execution == null ? SequencerNode.open(capped, signer.address(), store, assignments(pos))
-                : SequencerNode.open(capped, signer.address(), store, assignments(pos), execution);
+        seqpool.sequencer.chain.ForcedSource forced = seqpool.sequencer.chain.ForcedSource.of(pos);
+        this.node = execution == null ? SequencerNode.open(capped, signer.address(), store, assignments(pos), forced)
+                : SequencerNode.open(capped, signer.address(), store, assignments(pos), forced, execution);
         this.headNumber = node.head().number();
         this.producerStatus = node.producerStatus();
         if (!network.self().equals(signer.address())) {
@@ -228,6 +229,17 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "cannot read L2 block " + number + ": " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<seqpool.api.sequencer.L2Equivocation> equivocations() {
+        try {
+            return store.equivocations().stream()
+                    .map(r -> new seqpool.api.sequencer.L2Equivocation(r.kept(), r.conflicting())).toList();
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "cannot read equivocation evidence: " + e.getMessage());
+            return List.of();
         }
     }
 

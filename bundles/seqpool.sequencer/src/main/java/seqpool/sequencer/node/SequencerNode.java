@@ -18,8 +18,11 @@ import seqpool.sequencer.chain.BlockVerdict.Equivocation;
 import seqpool.sequencer.chain.BlockVerdict.Hold;
 import seqpool.sequencer.chain.BlockVerdict.HoldReason;
 import seqpool.sequencer.chain.BlockVerdict.Reject;
+import seqpool.sequencer.chain.ForcedRule;
+import seqpool.sequencer.chain.ForcedSource;
 import seqpool.sequencer.chain.HeadRef;
 import seqpool.sequencer.chain.UnsignedBlock;
+import seqpool.sequencer.forced.ForcedSection;
 import seqpool.sequencer.node.HeldBlocks.Held;
 import seqpool.sequencer.node.SequencerEffect.Broadcast;
 import seqpool.sequencer.node.SequencerEffect.EquivocationFound;
@@ -43,7 +46,10 @@ import seqpool.sequencer.wire.L2Message.Status;
  * signed at most once: the head comes from the store, and a signature that never reached the store never left the
  * process. Follower: received blocks go through {@link BlockValidator}; gaps and blocks whose assignment is not
  * committed here yet are held (bounded) and retried when the head or the assignments move; a gap or a peer with a
- * higher head starts a bounded block request.
+ * higher head starts a bounded block request. Forced inclusion (docs/sequencer.md, "Forced inclusion"): the producer
+ * starts each block with the committed forced messages its chain has not consumed (every due one, and a bounded
+ * number of others) and makes no block its committed view cannot judge; a follower checks the block's forced cursor
+ * ({@code chain.ForcedRule}) and re-executes the messages it skipped ({@code Execution.verifyForced}).
  *
  * <p>Not thread-safe: one thread (the host's sequencer thread) calls every method.
  */
@@ -53,6 +59,7 @@ public final class SequencerNode {
     private final Address self;
     private final L2BlockStore store;
     private final AssignmentSource assignments;
+    private final ForcedSource forced;
     private final BlockValidator validator;
     private final HeldBlocks held;
     private final SyncTracker sync;
@@ -62,11 +69,12 @@ public final class SequencerNode {
     private Execution execution;
 
     private SequencerNode(NodeSettings settings, Address self, L2BlockStore store, AssignmentSource assignments,
-            HeadRef head) {
+            ForcedSource forced, HeadRef head) {
         this.settings = settings;
         this.self = self;
         this.store = store;
         this.assignments = assignments;
+        this.forced = forced;
         this.validator = new BlockValidator(settings.chain(), settings.body());
         this.held = new HeldBlocks(settings.maxFutureBlocks());
         this.sync = new SyncTracker(settings.syncTimeoutMs());
@@ -76,13 +84,19 @@ public final class SequencerNode {
     /** Continues from the head in the store (the implicit genesis if it holds no block yet). */
     public static SequencerNode open(NodeSettings settings, Address self, L2BlockStore store,
             AssignmentSource assignments) throws StoreException {
+        return open(settings, self, store, assignments, ForcedSource.DISABLED);
+    }
+
+    /** With this node's committed view of the forced-inclusion queue. */
+    public static SequencerNode open(NodeSettings settings, Address self, L2BlockStore store,
+            AssignmentSource assignments, ForcedSource forced) throws StoreException {
         Optional<L2Block> stored = store.head();
         if (stored.isPresent() && stored.get().number() < settings.chain().genesisL2Block()) {
             throw new StoreException("stored L2 head " + stored.get().number() + " is below genesisL2Block "
                     + settings.chain().genesisL2Block());
         }
         HeadRef head = stored.map(HeadRef::of).orElse(settings.chain().genesisHead());
-        SequencerNode node = new SequencerNode(settings, self, store, assignments, head);
+        SequencerNode node = new SequencerNode(settings, self, store, assignments, forced, head);
         node.refreshStatus();
         return node;
     }
@@ -93,7 +107,13 @@ public final class SequencerNode {
      */
     public static SequencerNode open(NodeSettings settings, Address self, L2BlockStore store,
             AssignmentSource assignments, Execution execution) throws StoreException {
-        SequencerNode node = open(settings, self, store, assignments);
+        return open(settings, self, store, assignments, ForcedSource.DISABLED, execution);
+    }
+
+    /** With execution and this node's committed view of the forced-inclusion queue. */
+    public static SequencerNode open(NodeSettings settings, Address self, L2BlockStore store,
+            AssignmentSource assignments, ForcedSource forced, Execution execution) throws StoreException {
+        SequencerNode node = open(settings, self, store, assignments, forced);
         node.execution = execution;
         execution.align(store, node.head.number(), settings.chain().genesisL2Block());
         return node;
@@ -276,10 +296,15 @@ public final class SequencerNode {
         if (timestamp > nowMillis + settings.chain().maxClockDriftMs()) {
             return; // the parent lies further ahead than followers accept: wait for this node's clock to catch up
         }
+        Optional<ForcedSection> section = forcedSection(n);
+        if (section.isEmpty()) {
+            return; // the committed view cannot judge block n yet: followers would hold it; wait for the pool
+        }
         List<seqpool.api.common.Bytes> txs = List.of();
         Hash32 root = Hash32.ZERO;
         if (execution != null) {
-            Optional<seqpool.api.sequencer.BlockExecution> x = execution.produce(n, timestamp);
+            Optional<seqpool.api.sequencer.BlockExecution> x = execution.produce(n, timestamp,
+                    section.get().transactions());
             if (x.isEmpty()) {
                 return;
             }
@@ -287,8 +312,25 @@ public final class SequencerNode {
             root = x.get().stateRoot();
         }
         signing = UnsignedBlock.build(settings.chain().chainId(), n, head.hash(), a.get().epoch(), self, timestamp,
-                txs, root);
+                txs, root, section.get().cursor());
         out.add(new SignBlock(signing));
+    }
+
+    /**
+     * The forced section of the producer's next block {@code n}: every committed message its chain has not consumed
+     * that is due by {@code n}, then a bounded number of others; an empty section in a pool without forced inclusion.
+     * Empty when the committed view cannot judge block {@code n} (the pool's committed L2 head is N or more blocks
+     * behind) or cannot be read.
+     */
+    private Optional<ForcedSection> forcedSection(long n) {
+        Optional<seqpool.api.pos.ForcedQueue> view = forced.queue(head.forcedCursor());
+        if (view.isEmpty() || !ForcedRule.viewCovers(view.get(), n)) {
+            return Optional.empty();
+        }
+        if (!view.get().enabled()) {
+            return Optional.of(ForcedSection.empty(head.forcedCursor()));
+        }
+        return ForcedSection.choose(forced, head.forcedCursor(), n);
     }
 
     /** Handles blocks from one message in order; the first invalid one is blamed on the sender and ends the message. */
@@ -300,14 +342,38 @@ public final class SequencerNode {
                 out.add(new Penalize(from, r.fault(), r.detail()));
                 break;
             }
-            apply(b, from, v, nowMillis, out);
+            if (!apply(b, from, v, nowMillis, out)) {
+                break;
+            }
         }
         drainHeld(nowMillis, out);
     }
 
-    private void apply(L2Block b, Address from, BlockVerdict v, long nowMillis, List<SequencerEffect> out)
+    /**
+     * A forced message the block consumed without executing it must not be executable at its turn: re-executed here
+     * (by {@link Execution#verifyForced}) before the block is replayed. Hold when the consumed messages cannot be read
+     * from the committed view now.
+     */
+    private Optional<BlockVerdict> forcedExecution(L2Block b) {
+        if (execution == null || b.forcedCursor() == head.forcedCursor()) {
+            return Optional.empty();
+        }
+        Optional<ForcedSection> section = ForcedSection.consumed(forced, head.forcedCursor(), b.forcedCursor());
+        if (section.isEmpty()) {
+            return Optional.of(new Hold(HoldReason.FORCED_VIEW));
+        }
+        return execution.verifyForced(b, section.get())
+                .map(why -> new Reject(seqpool.sequencer.chain.Fault.FORCED_SKIP_UNJUSTIFIED, why));
+    }
+
+    /** Carries out a verdict; false if the block turned out invalid (the sender was penalised). */
+    private boolean apply(L2Block b, Address from, BlockVerdict v, long nowMillis, List<SequencerEffect> out)
             throws StoreException {
         if (v instanceof Accept) {
+            Optional<BlockVerdict> problem = forcedExecution(b);
+            if (problem.isPresent()) {
+                return apply(b, from, problem.get(), nowMillis, out);
+            }
             append(b, out);
         } else if (v instanceof Hold h) {
             held.add(b, from);
@@ -321,8 +387,10 @@ public final class SequencerNode {
             }
         } else if (v instanceof Reject r) {
             out.add(new Penalize(from, r.fault(), r.detail()));
+            return false;
         }
         // Ignore: nothing to do
+        return true;
     }
 
     /** Re-examines held blocks at or below head + 1 until none of them moves the head. */
@@ -352,7 +420,7 @@ public final class SequencerNode {
 
     private BlockVerdict validate(L2Block b, long nowMillis) throws StoreException {
         Optional<L2Block> stored = b.number() <= head.number() ? store.block(b.number()) : Optional.empty();
-        return validator.validate(b, head, stored, assignments, nowMillis);
+        return validator.validate(b, head, stored, assignments, forced, nowMillis);
     }
 
     private void append(L2Block b, List<SequencerEffect> out) throws StoreException {

@@ -26,7 +26,8 @@ import seqpool.store.typed.TypedStore;
 /**
  * The L2 chain in the store. {@link #append} writes a block and the new head in one batch, so after a crash the store
  * holds every block up to its head and nothing above it. Blocks are kept in their canonical encoding
- * ({@link L2Codec#encodeBlock}). Reads are thread-safe; writes come from the sequencer thread only.
+ * ({@link L2Codec#encodeBlock}: unchanged for a block whose chain consumed no forced message, so stores written
+ * before forced inclusion are read as they are). Reads are thread-safe; writes come from the sequencer thread only.
  */
 public final class L2BlockStore {
     public static final String MODULE = "sequencer";
@@ -84,7 +85,7 @@ public final class L2BlockStore {
             Iterator<ColumnEntry<Long, L2Block>> it = s.range(BLOCKS, from, to == Long.MAX_VALUE ? null : to + 1);
             while (it.hasNext() && out.size() < maxCount) {
                 L2Block b = it.next().value();
-                bytes += L2Codec.encodedSize(b);
+                bytes += L2Codec.responseSize(b);
                 if (bytes > maxBytes || (!out.isEmpty() && b.number() != out.get(out.size() - 1).number() + 1)) {
                     break;
                 }

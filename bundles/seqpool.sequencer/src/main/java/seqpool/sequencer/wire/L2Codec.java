@@ -19,19 +19,27 @@ import seqpool.sequencer.wire.L2Message.Status;
  * <pre>
  * block    = number u64 | hash 32 | parentHash 32 | epoch u64 | producer 20 | timestampMillis u64
  *            | txCount u32 | (txLength u32 | tx)* | stateRoot 32 | signature 65 (r | s | v, v = 27 or 28)
- * 1 NewBlock      = block
- * 2 Status        = headNumber u64 | headHash 32
- * 3 BlockRequest  = from u64 | to u64            (from ≤ to, at most maxBlocksPerMessage blocks)
- * 4 BlockResponse = count u32 | block*           (ascending, contiguous)
- * 5 ForwardTxs    = count u32 | (txLength u32 | tx)*   (at most maxBlockTxs)
+ * fblock   = block | forcedCursor u64
+ * 1 NewBlock            = block                  (forcedCursor 0)
+ * 2 Status              = headNumber u64 | headHash 32
+ * 3 BlockRequest        = from u64 | to u64      (from ≤ to, at most maxBlocksPerMessage blocks)
+ * 4 BlockResponse       = count u32 | block*     (ascending, contiguous; every forcedCursor 0)
+ * 5 ForwardTxs          = count u32 | (txLength u32 | tx)*   (at most maxBlockTxs)
+ * 6 NewForcedBlock      = fblock                 (forcedCursor &gt; 0)
+ * 7 ForcedBlockResponse = count u32 | fblock*    (ascending, contiguous; some forcedCursor &gt; 0)
  * </pre>
- * Decoding rejects anything else: unknown tags, trailing bytes, numbers ≥ 2^63, lengths and counts over the limits,
- * a non-canonical v. Thread-safe (the limits are immutable).
+ * Tags 6 and 7 came with forced inclusion: a block whose chain has consumed no forced message is sent exactly as
+ * before, and each block has one encoding (the encoder picks the tag; the decoder refuses the other choice). Decoding
+ * rejects anything else: unknown tags, trailing bytes, numbers ≥ 2^63, lengths and counts over the limits, a
+ * non-canonical v. Thread-safe (the limits are immutable).
  */
 public final class L2Codec {
-    static final int NEW_BLOCK = 1, STATUS = 2, BLOCK_REQUEST = 3, BLOCK_RESPONSE = 4, FORWARD_TXS = 5;
+    static final int NEW_BLOCK = 1, STATUS = 2, BLOCK_REQUEST = 3, BLOCK_RESPONSE = 4, FORWARD_TXS = 5,
+            NEW_FORCED_BLOCK = 6, FORCED_BLOCK_RESPONSE = 7;
     /** Encoded size of a block without transactions. */
     public static final int EMPTY_BLOCK_BYTES = 8 + 32 + 32 + 8 + 20 + 8 + 4 + 32 + 65;
+    /** The first byte of a stored block with a forced cursor (a plain block starts with its number, below 2^63). */
+    static final int STORED_FORCED = 0xff;
 
     private final WireLimits limits;
 
@@ -46,14 +54,16 @@ public final class L2Codec {
     public Bytes encode(L2Message message) {
         Writer w = new Writer();
         if (message instanceof NewBlock m) {
-            writeBlock(w.u8(NEW_BLOCK), m.block());
+            boolean forced = m.block().forcedCursor() > 0;
+            writeBlock(w.u8(forced ? NEW_FORCED_BLOCK : NEW_BLOCK), m.block(), forced);
         } else if (message instanceof Status m) {
             w.u8(STATUS).u64(m.headNumber()).fixed(m.headHash().value());
         } else if (message instanceof BlockRequest m) {
             w.u8(BLOCK_REQUEST).u64(m.from()).u64(m.to());
         } else if (message instanceof BlockResponse m) {
-            w.u8(BLOCK_RESPONSE).u32(m.blocks().size());
-            m.blocks().forEach(b -> writeBlock(w, b));
+            boolean forced = m.blocks().stream().anyMatch(b -> b.forcedCursor() > 0);
+            w.u8(forced ? FORCED_BLOCK_RESPONSE : BLOCK_RESPONSE).u32(m.blocks().size());
+            m.blocks().forEach(b -> writeBlock(w, b, forced));
         } else if (message instanceof L2Message.ForwardTxs m) {
             w.u8(FORWARD_TXS).u32(m.transactions().size());
             m.transactions().forEach(w::sized);
@@ -73,10 +83,12 @@ public final class L2Codec {
         int tag = r.u8("tag");
         try {
             m = switch (tag) {
-                case NEW_BLOCK -> new NewBlock(readBlock(r));
+                case NEW_BLOCK -> new NewBlock(readBlock(r, false));
+                case NEW_FORCED_BLOCK -> new NewBlock(forcedOnly(readBlock(r, true)));
                 case STATUS -> new Status(r.u63("head number"), new Hash32(r.fixed(32, "head hash")));
                 case BLOCK_REQUEST -> readRequest(r);
-                case BLOCK_RESPONSE -> readResponse(r);
+                case BLOCK_RESPONSE -> readResponse(r, false);
+                case FORCED_BLOCK_RESPONSE -> readResponse(r, true);
                 case FORWARD_TXS -> readForward(r);
                 default -> throw new MalformedMessageException("unknown l2 message tag " + tag);
             };
@@ -87,18 +99,29 @@ public final class L2Codec {
         return m;
     }
 
-    /** The canonical bytes of one block (as stored). */
+    /**
+     * The canonical bytes of one block as stored: {@code block} for a block with forced cursor 0 (as before forced
+     * inclusion), {@code 0xff | fblock} otherwise.
+     */
     public static Bytes encodeBlock(L2Block block) {
         Writer w = new Writer();
-        writeBlock(w, block);
+        boolean forced = block.forcedCursor() > 0;
+        if (forced) {
+            w.u8(STORED_FORCED);
+        }
+        writeBlock(w, block, forced);
         return w.toBytes();
     }
 
-    /** One block, nothing before or after it. */
+    /** One stored block ({@link #encodeBlock}), nothing before or after it. */
     public L2Block decodeBlock(Bytes encoded) throws MalformedMessageException {
         Reader r = new Reader(encoded);
         try {
-            L2Block b = readBlock(r);
+            boolean forced = encoded.size() > 0 && (encoded.get(0) & 0xff) == STORED_FORCED;
+            if (forced) {
+                r.u8("stored block marker");
+            }
+            L2Block b = forced ? forcedOnly(readBlock(r, true)) : readBlock(r, false);
             r.end();
             return b;
         } catch (IllegalArgumentException e) {
@@ -106,16 +129,31 @@ public final class L2Codec {
         }
     }
 
-    /** The encoded size of a block, to keep a response under the message limit. */
+    /**
+     * The size a block takes in a block response (at most: with its forced cursor, as in a response that needs
+     * tag 7), to keep a response under the message limit.
+     */
     public static int encodedSize(L2Block block) {
-        int size = EMPTY_BLOCK_BYTES;
+        int size = EMPTY_BLOCK_BYTES + (block.forcedCursor() > 0 ? 8 : 0);
         for (Bytes tx : block.transactions()) {
             size += 4 + tx.size();
         }
         return size;
     }
 
-    private static void writeBlock(Writer w, L2Block b) {
+    /** What a block adds to a response in the worst case (tag 7 carries a cursor for every block). */
+    public static int responseSize(L2Block block) {
+        return encodedSize(block) + (block.forcedCursor() > 0 ? 0 : 8);
+    }
+
+    private static L2Block forcedOnly(L2Block b) throws MalformedMessageException {
+        if (b.forcedCursor() == 0) {
+            throw new MalformedMessageException("block " + b.number() + " with forced cursor 0 in the forced encoding");
+        }
+        return b;
+    }
+
+    private static void writeBlock(Writer w, L2Block b, boolean withCursor) {
         if (b.producerSignature() == null) {
             throw new IllegalArgumentException("block " + b.number() + " is not signed");
         }
@@ -125,9 +163,14 @@ public final class L2Codec {
             w.sized(tx);
         }
         w.fixed(b.stateRoot().value()).fixed(b.producerSignature().toBytes65());
+        if (withCursor) {
+            w.u64(b.forcedCursor());
+        } else if (b.forcedCursor() != 0) {
+            throw new IllegalArgumentException("block " + b.number() + " has a forced cursor: the plain encoding has none");
+        }
     }
 
-    private L2Block readBlock(Reader r) throws MalformedMessageException {
+    private L2Block readBlock(Reader r, boolean withCursor) throws MalformedMessageException {
         long number = r.u63("block number");
         Hash32 hash = new Hash32(r.fixed(32, "block hash"));
         Hash32 parent = new Hash32(r.fixed(32, "parent hash"));
@@ -145,8 +188,9 @@ public final class L2Codec {
         if (v != 27 && v != 28) {
             throw new MalformedMessageException("signature v must be 27 or 28, got " + v);
         }
+        long cursor = withCursor ? r.u63("forced cursor") : 0;
         return new L2Block(number, hash, parent, epoch, producer, timestamp, txs, stateRoot,
-                EcdsaSignature.fromBytes65(sig));
+                EcdsaSignature.fromBytes65(sig), cursor);
     }
 
     private BlockRequest readRequest(Reader r) throws MalformedMessageException {
@@ -171,16 +215,19 @@ public final class L2Codec {
         return new L2Message.ForwardTxs(txs);
     }
 
-    private BlockResponse readResponse(Reader r) throws MalformedMessageException {
+    private BlockResponse readResponse(Reader r, boolean forced) throws MalformedMessageException {
         int n = r.count(limits.maxBlocksPerMessage(), EMPTY_BLOCK_BYTES, "blocks");
         List<L2Block> blocks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            L2Block b = readBlock(r);
+            L2Block b = readBlock(r, forced);
             if (i > 0 && b.number() != blocks.get(i - 1).number() + 1) {
                 throw new MalformedMessageException("block response is not contiguous: " + blocks.get(i - 1).number()
                         + " then " + b.number());
             }
             blocks.add(b);
+        }
+        if (forced && blocks.stream().noneMatch(b -> b.forcedCursor() > 0)) {
+            throw new MalformedMessageException("forced block response without a block with a forced cursor");
         }
         return new BlockResponse(blocks);
     }

@@ -27,6 +27,14 @@ public final class Blocks {
         return u.signed(signer.sign(u.hash()));
     }
 
+    /** Signed by {@code signer} as its own block, with any body and forced cursor. */
+    public static L2Block signed(NodeSigner signer, long number, Hash32 parent, long epoch, long timestampMillis,
+            List<Bytes> txs, Hash32 stateRoot, long forcedCursor) {
+        UnsignedBlock u = UnsignedBlock.build(CHAIN_ID, number, parent, epoch, signer.address(), timestampMillis, txs,
+                stateRoot, forcedCursor);
+        return u.signed(signer.sign(u.hash()));
+    }
+
     /** A chain of {@code count} blocks from {@code first} on, by one producer, one second apart. */
     public static List<L2Block> chain(NodeSigner signer, long first, Hash32 parent, long epoch, int count,
             long firstTimestamp) {
@@ -42,11 +50,11 @@ public final class Blocks {
 
     public static L2Block withHash(L2Block b, Hash32 hash) {
         return new L2Block(b.number(), hash, b.parentHash(), b.epoch(), b.producer(), b.timestampMillis(),
-                b.transactions(), b.stateRoot(), b.producerSignature());
+                b.transactions(), b.stateRoot(), b.producerSignature(), b.forcedCursor());
     }
 
     public static L2Block withSignature(L2Block b, seqpool.api.identity.EcdsaSignature sig) {
         return new L2Block(b.number(), b.hash(), b.parentHash(), b.epoch(), b.producer(), b.timestampMillis(),
-                b.transactions(), b.stateRoot(), sig);
+                b.transactions(), b.stateRoot(), sig, b.forcedCursor());
     }
 }

@@ -32,11 +32,33 @@ class L2CodecTest {
     static final List<L2Block> CHAIN = Blocks.chain(Keys.node(1), 1, Hash32.ZERO, 1, 3, 1_000);
     static final L2Block WITH_TXS = Blocks.signed(Keys.node(1), Keys.node(1).address(), 4, CHAIN.get(2).hash(), 1,
             9_000, List.of(Bytes.of((byte) 1, (byte) 2), Bytes.EMPTY), Hash32.fromHex("44".repeat(32)));
+    /** Block 4 of a chain that has consumed two forced messages. */
+    static final L2Block FORCED = Blocks.signed(Keys.node(1), 4, CHAIN.get(2).hash(), 1, 9_000,
+            List.of(Bytes.of((byte) 7)), Hash32.fromHex("55".repeat(32)), 2);
 
     static Stream<L2Message> messages() {
+        List<L2Block> mixed = new ArrayList<>(CHAIN);
+        mixed.add(FORCED);
         return Stream.of(new NewBlock(CHAIN.get(0)), new NewBlock(WITH_TXS), new Status(0, Hash32.ZERO),
                 new Status(Long.MAX_VALUE, CHAIN.get(2).hash()), new BlockRequest(1, 8), new BlockRequest(5, 5),
-                new BlockResponse(List.of()), new BlockResponse(CHAIN));
+                new BlockResponse(List.of()), new BlockResponse(CHAIN), new NewBlock(FORCED),
+                new BlockResponse(mixed), new BlockResponse(List.of(FORCED)));
+    }
+
+    @Test
+    void blocksWithoutAForcedCursorKeepTheirBytesAndForcedOnesTakeTheNewTags() throws MalformedMessageException {
+        assertEquals(cat(u8(1), block(WITH_TXS)), CODEC.encode(new NewBlock(WITH_TXS)), "tag 1, as before");
+        assertEquals(cat(u8(4), u32(3), block(CHAIN.get(0)), block(CHAIN.get(1)), block(CHAIN.get(2))),
+                CODEC.encode(new BlockResponse(CHAIN)), "tag 4, as before");
+        Bytes stored = L2Codec.encodeBlock(FORCED);
+        Bytes plain = stored.slice(1, stored.size() - 8);
+        assertEquals(cat(u8(6), plain, u64(2)), CODEC.encode(new NewBlock(FORCED)), "tag 6: the block, then its cursor");
+        assertEquals(0xff, stored.get(0) & 0xff, "stored with a marker no plain block can start with");
+        assertEquals(FORCED, CODEC.decodeBlock(stored));
+        assertEquals(L2Codec.encodedSize(FORCED) + 1, stored.size());
+        Bytes mixed = CODEC.encode(new BlockResponse(List.of(CHAIN.get(2), FORCED)));
+        assertEquals(7, mixed.get(0), "a response holding a forced block gives every block its cursor");
+        assertEquals(1 + 4 + L2Codec.responseSize(CHAIN.get(2)) + L2Codec.responseSize(FORCED), mixed.size());
     }
 
     @ParameterizedTest
@@ -117,7 +139,12 @@ class L2CodecTest {
                 new Bad("response count claiming 2^32-1 blocks", cat(u8(4), u32(0xffff_ffffL))),
                 new Bad("response not contiguous", cat(u8(4), u32(2), block(CHAIN.get(0)), block(CHAIN.get(2)))),
                 new Bad("response descending", cat(u8(4), u32(2), block(CHAIN.get(1)), block(CHAIN.get(0)))),
-                new Bad("message over the size limit", cat(u8(2), Bytes.wrap(new byte[64 << 10]))));
+                new Bad("message over the size limit", cat(u8(2), Bytes.wrap(new byte[64 << 10]))),
+                new Bad("forced block with cursor 0 (tag 6)", cat(u8(6), good, u64(0))),
+                new Bad("forced block with a cursor >= 2^63", cat(u8(6), good, u64(-1))),
+                new Bad("forced block without its cursor", cat(u8(6), good)),
+                new Bad("forced response where no block has a cursor", cat(u8(7), u32(1), good, u64(0))),
+                new Bad("plain response whose block carries a cursor", cat(u8(4), u32(1), good, u64(3))));
     }
 
     @ParameterizedTest

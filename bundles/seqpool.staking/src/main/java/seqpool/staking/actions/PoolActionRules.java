@@ -55,7 +55,8 @@ public final class PoolActionRules {
         }
     }
 
-    public static Optional<String> jail(long actionNonce, PoolChainState s) {
+    /** A pool action (jail, slash) signed for {@code actionNonce}: done once L1's poolActionNonce reached it. */
+    public static Optional<String> poolAction(long actionNonce, PoolChainState s) {
         if (s.poolActionNonce() < actionNonce) {
             return Optional.empty();
         }
@@ -64,9 +65,10 @@ public final class PoolActionRules {
     }
 
     /** Refuses a message signed for a nonce beyond {@code poolActionNonce + 1}: the contract would reject its signature. */
-    public static void requireNextActionNonce(long actionNonce, PoolChainState s) throws StakingException {
+    public static void requireNextActionNonce(String action, long actionNonce, PoolChainState s)
+            throws StakingException {
         if (actionNonce > s.poolActionNonce() + 1) {
-            throw new StakingException("jail not sent: signed for pool-action nonce " + actionNonce
+            throw new StakingException(action + " not sent: signed for pool-action nonce " + actionNonce
                     + " but LockingPool expects " + (s.poolActionNonce() + 1) + " (an earlier pool action is missing)",
                     (String) null);
         }

@@ -112,6 +112,12 @@ public final class PoolActionSenderComponent implements PoolActionSender {
     }
 
     @Override
+    public PoolActionResult slash(long actionNonce, SequencerId sequencer, BigInteger amount, Hash32 reasonHash,
+            Bytes poolSignature) throws StakingException {
+        return sender.slash(actionNonce, sequencer, amount, reasonHash, poolSignature);
+    }
+
+    @Override
     public PoolActionResult submitRewards(long batchId, long startEpoch, long endEpoch, List<SequencerId> sequencers,
             List<BigInteger> blocks, Bytes poolSignature) throws StakingException {
         return sender.submitRewards(batchId, startEpoch, endEpoch, sequencers, blocks, poolSignature);

@@ -116,9 +116,29 @@ public final class Web3jPoolActionSender implements PoolActionSender {
                 poolSignature.toArray()).encodeFunctionCall();
         return AlreadyDoneGuard.run(() -> {
             PoolChainState s = reader.state();
-            Optional<String> done = PoolActionRules.jail(actionNonce, s);
+            Optional<String> done = PoolActionRules.poolAction(actionNonce, s);
             if (done.isEmpty()) {
-                PoolActionRules.requireNextActionNonce(actionNonce, s);
+                PoolActionRules.requireNextActionNonce("jail", actionNonce, s);
+            }
+            return done;
+        }, () -> tx.send(lockingPool.getContractAddress(), data, what));
+    }
+
+    @Override
+    public synchronized PoolActionResult slash(long actionNonce, SequencerId sequencer, BigInteger amount,
+            Hash32 reasonHash, Bytes poolSignature) throws StakingException {
+        positive("actionNonce", actionNonce);
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("slash amount must be positive: " + amount);
+        }
+        String what = "slash(" + sequencer + ", " + amount + " wei, pool-action nonce " + actionNonce + ")";
+        String data = lockingPool.slash(BigInteger.valueOf(sequencer.value()), amount, reasonHash.value().toArray(),
+                poolSignature.toArray()).encodeFunctionCall();
+        return AlreadyDoneGuard.run(() -> {
+            PoolChainState s = reader.state();
+            Optional<String> done = PoolActionRules.poolAction(actionNonce, s);
+            if (done.isEmpty()) {
+                PoolActionRules.requireNextActionNonce("slash", actionNonce, s);
             }
             return done;
         }, () -> tx.send(lockingPool.getContractAddress(), data, what));

@@ -57,15 +57,16 @@ class PoolActionRulesTest {
             "5, 7, false, true", "0, 2, false, true"})
     void jail(long l1Nonce, long actionNonce, boolean done, boolean refused) {
         PoolChainState s = state(0, 0, 0, l1Nonce);
-        Optional<String> why = PoolActionRules.jail(actionNonce, s);
+        Optional<String> why = PoolActionRules.poolAction(actionNonce, s);
         assertEquals(done, why.isPresent());
         why.ifPresent(w -> assertTrue(w.contains("nonce " + actionNonce + " is already used"), w));
         if (refused) {
             StakingException e = assertThrows(StakingException.class,
-                    () -> PoolActionRules.requireNextActionNonce(actionNonce, s));
-            assertTrue(e.getMessage().contains("expects " + (l1Nonce + 1)), e.getMessage());
+                    () -> PoolActionRules.requireNextActionNonce("jail", actionNonce, s));
+            assertTrue(e.getMessage().startsWith("jail not sent") && e.getMessage().contains("expects " + (l1Nonce + 1)),
+                    e.getMessage());
         } else {
-            assertDoesNotThrow(() -> PoolActionRules.requireNextActionNonce(actionNonce, s));
+            assertDoesNotThrow(() -> PoolActionRules.requireNextActionNonce("jail", actionNonce, s));
         }
     }
 
