@@ -6,8 +6,9 @@
 (* A reshare moves the key from generation `from` to a new committee and   *)
 (* threshold: each dealer (an old member) re-deals its share, every dealing *)
 (* is checked against the dealer's old public share, each new member       *)
-(* acknowledges, and the new generation completes when every new member    *)
-(* has; only then may old shares be erased.  A reshare may abort (a new    *)
+(* acknowledges once it holds dealings from a threshold of old members     *)
+(* (any qualified quorum of them), and the new generation completes when  *)
+(* every new member has; only then may old shares be erased.  A reshare may abort (a new    *)
 (* member crashed or misbehaves, too few dealers left); the old generation *)
 (* stays current.  A signing session uses the shares of one generation.    *)
 (*                                                                         *)
@@ -37,7 +38,12 @@ CONSTANTS
 Gens == 1..MaxGen
 None == [status |-> "none"]
 BadKey == -1
-NoGen == [members |-> {}, threshold |-> 0, status |-> "none", key |-> 0]
+\* enoughDealings: whether the generation completed with at least the qualified dealings it takes
+\* (the DKG's threshold; for a reshare the old generation's threshold, from any old members).  Each
+\* new member acknowledges with that many, and in a reshare they only grow, so the count at
+\* completion is the one checked.
+NoGen == [members |-> {}, threshold |-> 0, status |-> "none", key |-> 0, enoughDealings |-> FALSE]
+NewGen(M, t) == [members |-> M, threshold |-> t, status |-> "dealing", key |-> 0, enoughDealings |-> FALSE]
 ThresholdOK(t, M) == t <= Cardinality(M) /\ 2 * t > Cardinality(M)
 \* seqpool's convention: more than 2/3 of the committee sign
 PoolThreshold(M) == (2 * Cardinality(M)) \div 3 + 1
@@ -78,7 +84,7 @@ DkgStarted(s, g, M, t) ==
   /\ \/ cur = 0 /\ g = 1
      \/ Policy = "rotate" /\ cur >= 1 /\ g > cur
   /\ sess' = NewSession("dkg", s, cur, g, M, M, t)
-  /\ gen' = [gen EXCEPT ![g] = [members |-> M, threshold |-> t, status |-> "dealing", key |-> 0]]
+  /\ gen' = [gen EXCEPT ![g] = NewGen(M, t)]
   /\ UNCHANGED <<holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
 
 \* Dealer d broadcasts commitments and encrypted shares; a Byzantine dealer may send bad ones.
@@ -101,7 +107,8 @@ DkgComplaint(s, accuser, accused) ==
   /\ sess' = [sess EXCEPT !.excluded = IF accused \in sess.bad THEN @ \cup {accused} ELSE @]
   /\ UNCHANGED <<gen, holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
 
-\* Enough qualified dealers: every live member computes its share and the group key.
+\* Enough qualified dealers: every live member computes its share and the group key (mutant
+\* NoComplaint: although a bad dealing was never excluded).
 DkgCompleted(s, g, m) ==
   LET qual == sess.dealt \ sess.excluded
       key  == IF sess.bad \subseteq sess.excluded THEN keys + 1 ELSE BadKey
@@ -111,7 +118,8 @@ DkgCompleted(s, g, m) ==
   /\ Cardinality(qual) >= sess.newThreshold
   /\ Cardinality(Alive(sess.newMembers)) >= sess.newThreshold   \* else it cannot finish
   /\ Mutant = "NoComplaint" \/ sess.bad \subseteq sess.excluded
-  /\ gen' = [gen EXCEPT ![g].status = "complete", ![g].key = key]
+  /\ gen' = [gen EXCEPT ![g].status = "complete", ![g].key = key,
+                        ![g].enoughDealings = Cardinality(qual) >= sess.newThreshold]
   /\ holders' = [holders EXCEPT ![g] = sess.newMembers \ crashed]
   /\ keys' = keys + 1
   /\ IF cur = 0 THEN cur' = g /\ groupKey' = key ELSE UNCHANGED <<cur, groupKey>>
@@ -125,7 +133,7 @@ ReshareStarted(s, from, to, D, M, t) ==
   /\ D \subseteq holders[from] /\ Cardinality(D) >= gen[from].threshold
   /\ ThresholdOK(t, M) /\ FaultBound(M, t)
   /\ sess' = NewSession("reshare", s, from, to, D, M, t)
-  /\ gen' = [gen EXCEPT ![to] = [members |-> M, threshold |-> t, status |-> "dealing", key |-> 0]]
+  /\ gen' = [gen EXCEPT ![to] = NewGen(M, t)]
   /\ UNCHANGED <<holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
 
 \* Dealer d re-deals lambda_d * x_d.  A bad dealing fails the check against d's old public
@@ -142,11 +150,13 @@ ReshareDealt(s, d) ==
                 THEN [holders EXCEPT ![sess.from] = @ \ {d}] ELSE holders
   /\ UNCHANGED <<gen, cur, groupKey, keys, crashed, lastSig, kept, switches>>
 
-\* New member m has dealings from a threshold of old members and acknowledges its new share.
+\* New member m has dealings from a threshold of old members (any of them) and acknowledges its
+\* new share (mutant AckFewDealings: one dealing short of the old threshold).
 ReshareAcked(s, m) ==
   /\ Running /\ sess.kind = "reshare" /\ sess.id = s
   /\ m \in sess.newMembers \ (sess.acked \cup crashed)
-  /\ Cardinality(sess.dealt \ sess.excluded) >= gen[sess.from].threshold
+  /\ Cardinality(sess.dealt \ sess.excluded)
+       >= gen[sess.from].threshold - (IF Mutant = "AckFewDealings" THEN 1 ELSE 0)
   /\ Mutant = "AckNeedsAllDealers" => sess.dealt = sess.dealers
   /\ sess' = [sess EXCEPT !.acked = @ \cup {m}]
   /\ UNCHANGED <<gen, holders, cur, groupKey, keys, crashed, lastSig, kept, switches>>
@@ -157,7 +167,9 @@ ReshareCompleted(s, g) ==
   /\ sess.acked = sess.newMembers
   /\ gen' = [gen EXCEPT ![g].status = "complete",
                         ![g].key = IF sess.bad \subseteq sess.excluded
-                                   THEN gen[sess.from].key ELSE BadKey]
+                                   THEN gen[sess.from].key ELSE BadKey,
+                        ![g].enoughDealings = Cardinality(sess.dealt \ sess.excluded)
+                                              >= gen[sess.from].threshold]
   /\ holders' = [holders EXCEPT ![g] = sess.newMembers]
   /\ cur' = g
   /\ sess' = [sess EXCEPT !.status = "completed"]
@@ -255,6 +267,11 @@ FairSpec == Spec /\ Fairness
 (***************************************************************************)
 \* Resharing never changes the group public key: every complete generation has the DKG's key.
 KeyUnchanged == \A g \in Gens : gen[g].status = "complete" => gen[g].key = groupKey
+\* Every complete generation's shares interpolate to one key: each bad dealing was excluded.
+ConsistentShares == \A g \in Gens : gen[g].status \in {"complete", "erased"} => gen[g].key /= BadKey
+\* Every complete generation was computed from at least the threshold of qualified dealings it
+\* needed (a reshare: the old generation's threshold, from any qualified old dealers).
+EnoughDealings == \A g \in Gens : gen[g].status \in {"complete", "erased"} => gen[g].enoughDealings
 \* The inbox key is always the current generation's key (rotation changes both together).
 CurrentKeyIsInboxKey == cur >= 1 => gen[cur].key = groupKey
 \* The live honest members of the current generation reach its threshold.

@@ -31,8 +31,21 @@ public final class SpecsPaths {
         return System.getProperty("specs.model", "");
     }
 
-    /** One TLC worker: the machine has 2 cores and trace checks need a single worker. */
+    /** docs/specs.md, whose model table the build checks against the measured state counts. */
+    public static Path specsDoc() {
+        return Path.of(System.getProperty("specs.doc", "../docs/specs.md"));
+    }
+
+    /** How many TLC runs of the model check go at once ({@code specs.parallel}, 2 unless set; each has one worker). */
+    public static int parallelRuns() {
+        return Math.max(1, Integer.getInteger("specs.parallel", 2));
+    }
+
+    /**
+     * One TLC worker: the machine has 2 cores and trace checks need a single worker. Each run is stopped after
+     * {@code specs.timeout} seconds (600 unless set; the large models need more).
+     */
     public static TlcRunner runner() {
-        return TlcRunner.fromClasspath(workDir(), 1, 600);
+        return TlcRunner.fromClasspath(workDir(), 1, Long.getLong("specs.timeout", 600));
     }
 }

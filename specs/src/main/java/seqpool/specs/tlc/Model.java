@@ -17,14 +17,18 @@ import java.util.stream.Stream;
  * {@code \* expect: property NAME} (a mutant that violates temporal property NAME). The root module is the file
  * name up to the first '_' ({@code MCResharing_EraseEarly.cfg} checks {@code MCResharing.tla}). Models too large for
  * the default build live in {@code large/} next to the specs and run only when named or with {@code specs.large}.
+ * A second header line {@code \* simulate: traces=N depth=D seed=S} makes TLC check random behaviours instead of
+ * every state ({@link Simulation}).
  *
  * @param name       the model name (file name without .cfg)
  * @param rootModule the module TLC checks
  * @param config     the .cfg file
  * @param expected   what TLC must report
  * @param violated   the invariant or property a mutant must violate ("" for pass)
+ * @param simulation TLC's simulation mode, or null for an exhaustive check
  */
-public record Model(String name, String rootModule, Path config, TlcOutcome expected, String violated) {
+public record Model(String name, String rootModule, Path config, TlcOutcome expected, String violated,
+        Simulation simulation) {
     private static final Pattern EXPECT = Pattern.compile("\\\\\\*\\s*expect:\\s*(pass|invariant|property)\\s*(\\w*)");
 
     public Model {
@@ -36,6 +40,21 @@ public record Model(String name, String rootModule, Path config, TlcOutcome expe
         if (expected != TlcOutcome.PASSED && violated.isEmpty()) {
             throw new IllegalArgumentException(name + ": a mutant model must name what it violates");
         }
+    }
+
+    public Model(String name, String rootModule, Path config, TlcOutcome expected, String violated) {
+        this(name, rootModule, config, expected, violated, null);
+    }
+
+    /** Whether TLC simulates this model instead of checking it exhaustively. */
+    public boolean simulated() {
+        return simulation != null;
+    }
+
+    /** Whether this model lives in the {@code large/} directory (run only on request). */
+    public boolean large() {
+        Path parent = config.getParent();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("large");
     }
 
     /** Whether this model is a mutant (expected to be refuted). */
@@ -67,7 +86,7 @@ public record Model(String name, String rootModule, Path config, TlcOutcome expe
             case "invariant" -> TlcOutcome.INVARIANT_VIOLATED;
             default -> TlcOutcome.PROPERTY_VIOLATED;
         };
-        return new Model(name, root, cfg, expected, m.group(2));
+        return new Model(name, root, cfg, expected, m.group(2), Simulation.parse(text));
     }
 
     /**
@@ -113,6 +132,7 @@ public record Model(String name, String rootModule, Path config, TlcOutcome expe
 
     /** Runs this model; the modules are in {@code specDir}. */
     public TlcResult check(TlcRunner runner, Path specDir) {
-        return runner.check(specDir, rootModule, config, name);
+        return runner.check(specDir, rootModule, config, name,
+                simulated() ? simulation.tlcArguments() : List.of());
     }
 }

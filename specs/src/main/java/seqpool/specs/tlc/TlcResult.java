@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param exitCode       TLC's exit code
  * @param outcome        the classified outcome
  * @param violated       the violated invariant or property, or "" when none or unknown
- * @param distinctStates distinct states found (-1 if TLC did not say)
+ * @param distinctStates distinct states found (-1 if TLC did not say, as in simulation mode)
  * @param depth          depth of the state graph, or of the counterexample for a violation (-1 if unknown)
  * @param output         TLC's complete standard output and error
  */
@@ -21,6 +21,8 @@ public record TlcResult(int exitCode, TlcOutcome outcome, String violated, long 
     private static final Pattern DISTINCT = Pattern.compile("([\\d,]+) distinct states found");
     private static final Pattern DEPTH = Pattern.compile("The depth of the complete state graph search is (\\d+)");
     private static final Pattern STATE = Pattern.compile("(?m)^State (\\d+): ");
+    private static final Pattern GENERATED = Pattern.compile(
+            "([\\d,]+) states generated|The number of states generated: ([\\d,]+)|Progress: ([\\d,]+) states checked");
 
     public TlcResult {
         Objects.requireNonNull(outcome, "outcome");
@@ -62,6 +64,17 @@ public record TlcResult(int exitCode, TlcOutcome outcome, String violated, long 
             }
         }
         return new TlcResult(exitCode, outcome, violated, distinct, depth, output);
+    }
+
+    /** The states TLC generated (exhaustive or simulation; -1 if it did not say). */
+    public long statesGenerated() {
+        long n = -1;
+        Matcher g = GENERATED.matcher(output);
+        while (g.find()) {
+            String v = g.group(1) != null ? g.group(1) : g.group(2) != null ? g.group(2) : g.group(3);
+            n = Math.max(n, Long.parseLong(v.replace(",", "")));
+        }
+        return n;
     }
 
     /** The last lines of the output, for failure messages. */

@@ -114,6 +114,71 @@ class ModelTest {
         assertTrue(specs >= 3, "found only " + specs + " specs with models");
     }
 
+    /** Every rule a spec can weaken ({@code Mutant = "X"} in its text) has a mutant model that TLC must refute. */
+    @Test
+    void everyMutantOfASpecHasAModel() throws Exception {
+        List<Model> models = Model.all(SpecsPaths.specDir(), "", true);
+        Pattern mutant = Pattern.compile("Mutant\\s*/?=\\s*\"(\\w+)\"");
+        try (Stream<Path> files = Files.list(SpecsPaths.specDir())) {
+            for (Path tla : files.filter(f -> f.toString().endsWith(".tla")).sorted().toList()) {
+                String spec = tla.getFileName().toString().replace(".tla", "");
+                if (spec.startsWith("MC")) {
+                    continue;
+                }
+                Matcher m = mutant.matcher(Files.readString(tla));
+                while (m.find()) {
+                    String name = m.group(1);
+                    boolean modelled = false;
+                    for (Model model : models) {
+                        if (model.mutant() && model.rootModule().equals("MC" + spec)
+                                && Files.readString(model.config()).contains("Mutant = \"" + name + "\"")) {
+                            modelled = true;
+                        }
+                    }
+                    assertTrue(modelled, spec + " can weaken rule " + name + " but no mutant model sets Mutant = \""
+                            + name + "\"");
+                }
+            }
+        }
+    }
+
+    /** docs/specs.md's model table has one row per model (large ones included), and no row for a model that is gone. */
+    @Test
+    void docsTableListsExactlyTheModels() {
+        List<Model> models = Model.all(SpecsPaths.specDir(), "", true);
+        Set<String> names = models.stream().map(ModelTable::tableName).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> rows = new java.util.TreeSet<>(ModelTable.read(SpecsPaths.specsDoc()).keySet());
+        assertEquals(names, rows, "models (left) and the rows of docs/specs.md's model table (right)");
+        for (Model m : models) {
+            assertEquals(ModelTable.expect(m), ModelTable.read(SpecsPaths.specsDoc()).get(ModelTable.tableName(m)).expect(),
+                    m.name() + "'s expectation in docs/specs.md");
+        }
+    }
+
+    @Test
+    void modelTableComparesExactCountsAndRewritesRows(@TempDir Path dir) throws Exception {
+        Path doc = dir.resolve("specs.md");
+        Files.writeString(doc, "intro\n" + ModelTable.BEGIN + "\n| Model | expect | distinct states | TLC wall time |\n"
+                + "|---|---|---|---|\n| `MCFoo` | pass | 1,000 | 3 s |\n| `MCFoo_Live` | `P` violated | ≈2,000 | 1 s |\n"
+                + ModelTable.END + "\noutro\n");
+        Path cfg = dir.resolve("MCFoo.cfg");
+        Files.writeString(cfg, "\\* expect: pass\n");
+        Path live = dir.resolve("MCFoo_Live.cfg");
+        Files.writeString(live, "\\* expect: property P\n");
+        ModelTable.Measured same = new ModelTable.Measured(Model.load(cfg),
+                TlcResult.of(0, "1,000 distinct states found"), 2.2);
+        ModelTable.Measured other = new ModelTable.Measured(Model.load(cfg),
+                TlcResult.of(0, "1,001 distinct states found"), 2.2);
+        ModelTable.Measured liveRun = new ModelTable.Measured(Model.load(live),
+                TlcResult.of(13, "Temporal properties were violated.\n3,500 distinct states found"), 1);
+        assertTrue(ModelTable.mismatches(ModelTable.read(doc), List.of(same, liveRun)).isEmpty());
+        assertEquals(1, ModelTable.mismatches(ModelTable.read(doc), List.of(other)).size());
+        ModelTable.update(doc, List.of(other));
+        String text = Files.readString(doc);
+        assertTrue(text.contains("| `MCFoo` | pass | 1,001 | 2 s |") && text.contains("≈2,000") && text.endsWith("outro\n"),
+                text);
+    }
+
     /**
      * Every model of the default build has its row in the table of docs/specs.md ("| `MCName` | expect | states |
      * time |") and is named in docs/auditing.md, so a new model or mutant cannot land undocumented.

@@ -76,6 +76,68 @@ class ImplementationTraceTest {
         assertEquals(i + 2, rej.line(), r::toString);
     }
 
+    /**
+     * Quorums are counted out of the declared validators, not the nodes that appear: in a real trace's height 1, n4
+     * stays silent (its lines removed) and n1 decides on its own precommit alone (the other precommits removed). A
+     * checker that took the validators from the trace would see three nodes and a quorum of one.
+     */
+    @Test
+    void decisionWithASilentValidatorAndOnePrecommitIsRejected() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(
+                SpecsPaths.traceDir().resolve("impl/consensus-sim-n4-seed11-double-voter.byz-n1.ndjson")));
+        int decide = indexOf(lines, l -> l.contains("\"node\":\"n1\",\"event\":\"Decide\",\"height\":1,"));
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            boolean otherPrecommit = l.contains("\"event\":\"Precommit\"") && !l.contains("\"voter\":\"n1\"");
+            if (i > decide || l.contains("\"node\":\"n4\"") || otherPrecommit) {
+                lines.set(i, "");   // blanked, so the remaining lines keep their numbers
+            }
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"voter\":\"n1\"") && l.contains("Precommit")));
+        ValidationResult r = validator.validate(new TendermintBinding(Set.of()), TraceReader.parse(lines),
+                "impl-silent-validator");
+        ValidationResult.Rejected rej = assertInstanceOf(ValidationResult.Rejected.class, r, r::toString);
+        assertEquals("Decide", rej.event().event(), r::toString);
+        assertEquals(decide + 1, rej.line(), r::toString);
+    }
+
+    /**
+     * Five validators need four precommits (more than 2/3), not 2f+1 = 3: a real five-node trace's first decision,
+     * with the decider's own precommit removed, rests on three of five and is rejected.
+     */
+    @Test
+    void decisionOnThreeOfFivePrecommitsIsRejected() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(
+                SpecsPaths.traceDir().resolve("impl/consensus-sim-n5-seed3-crash-partition.ndjson")));
+        int decide = indexOf(lines, l -> l.contains("\"event\":\"Decide\",\"height\":1,"));
+        String decider = lines.get(decide).replaceAll(".*\"node\":\"(n\\d)\".*", "$1");
+        int precommits = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            boolean precommit = l.contains("\"event\":\"Precommit\",\"height\":1,");
+            if (i > decide || precommit && l.contains("\"voter\":\"" + decider + "\"")) {
+                lines.set(i, "");
+            } else if (precommit) {
+                precommits++;
+            }
+        }
+        assertEquals(3, precommits, "three precommits left before the decision");
+        ValidationResult r = validator.validate(new TendermintBinding(Set.of()), TraceReader.parse(lines),
+                "impl-three-of-five");
+        ValidationResult.Rejected rej = assertInstanceOf(ValidationResult.Rejected.class, r, r::toString);
+        assertEquals("Decide", rej.event().event(), r::toString);
+        assertEquals(decide + 1, rej.line(), r::toString);
+    }
+
+    private static int indexOf(List<String> lines, java.util.function.Predicate<String> p) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.test(lines.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such line");
+    }
+
     /** A real reshare trace with one acknowledgement removed: completing without it is rejected. */
     @Test
     void tamperedReshareTraceIsRejectedAtTheEarlyCompletion() throws IOException {

@@ -135,13 +135,33 @@ class TraceValidationTest {
     void byzantineEquivocationIsAcceptedOnlyFromTheByzantineNode() {
         ValidationResult byz = check(new TendermintBinding(Set.of("n4")), "tendermint-equivocation.ndjson");
         assertTrue(byz.accepted(), byz::toString);
-        assertRejectedAt(check(new TendermintBinding(Set.of()), "tendermint-equivocation.ndjson"), 3, "Prevote");
+        assertRejectedAt(check(new TendermintBinding(Set.of()), "tendermint-equivocation.ndjson"), 4, "Prevote");
     }
 
     @Test
     void decisionWithoutQuorumIsRejected() {
         assertRejectedAt(check(new TendermintBinding(Set.of()), "tendermint-decide-without-quorum.ndjson"),
-                9, "Decide");
+                10, "Decide");
+    }
+
+    @Test
+    void tendermintHeightWithoutValidatorSetFails() {
+        List<String> lines = lines("tendermint-valid.ndjson");
+        lines.remove(1);   // the ValidatorSet of height 2
+        ValidationResult r = validator.validate(new TendermintBinding(Set.of()), TraceReader.parse(lines),
+                "no-validator-set");
+        assertInstanceOf(ValidationResult.Failed.class, r);
+        assertTrue(r.toString().contains("height 2 has no ValidatorSet"), r::toString);
+    }
+
+    @Test
+    void tendermintVoteOfANonValidatorFails() {
+        List<String> lines = lines("tendermint-valid.ndjson");
+        lines.set(0, lines.get(0).replace("\"n4\"],\"powers\":[1,1,1,1]", "\"n5\"],\"powers\":[1,1,1,1]"));
+        ValidationResult r = validator.validate(new TendermintBinding(Set.of()), TraceReader.parse(lines),
+                "non-validator-vote");
+        assertInstanceOf(ValidationResult.Failed.class, r);
+        assertTrue(r.toString().contains("n4 is not a validator at height 1"), r::toString);
     }
 
     @Test

@@ -131,6 +131,7 @@ public final class ConsensusNode {
     /** Loads committed state, replays the write-ahead log of the current height and starts (or resumes) consensus. */
     public List<NodeAction> start() throws StoreException {
         committer.restore(genesis);
+        tracer.validatorSet(driver.height(), currentValidators());
         List<Bytes> wal = store.walEntries(driver.height());
         replaying = true;
         effects.addAll(driver.start());
@@ -320,6 +321,7 @@ public final class ConsensusNode {
         signing.clearCache();
         pendingValueRound = null;
         driver = next;
+        tracer.validatorSet(driver.height(), currentValidators());
         effects.addAll(driver.start());
         List<Map.Entry<Address, Bytes>> buffered = new ArrayList<>(futureMessages);
         futureMessages.clear();

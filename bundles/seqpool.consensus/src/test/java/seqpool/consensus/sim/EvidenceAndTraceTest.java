@@ -68,6 +68,8 @@ class EvidenceAndTraceTest {
                 case "Prevote", "Precommit" -> assertTrue(rest.matches(",\"height\":\\d+,\"round\":\\d+,\"voter\":\"n\\d\",\"value\":\"(nil|0x[0-9a-f]{64})\""), line);
                 case "Decide" -> assertTrue(rest.matches(",\"height\":\\d+,\"round\":\\d+,\"value\":\"0x[0-9a-f]{64}\""), line);
                 case "NewRound" -> assertTrue(rest.matches(",\"height\":\\d+,\"round\":\\d+"), line);
+                case "ValidatorSet" -> assertTrue(rest.matches(",\"height\":\\d+,\"validators\":\\[\"n\\d\"(,\"n\\d\"){3}]"
+                        + ",\"powers\":\\[1,1,1,1]"), line);
                 default -> throw new AssertionError("unexpected event " + line);
             }
             if (ev.equals("Prevote") || ev.equals("Precommit")) {
@@ -75,7 +77,7 @@ class EvidenceAndTraceTest {
                 assertEquals(m.group(1), rest.replaceAll(".*\"voter\":\"(n\\d)\".*", "$1"), "a node traces its own votes");
             }
         }
-        assertEquals(Set.of("Propose", "Prevote", "Precommit", "Decide", "NewRound"), events);
+        assertEquals(Set.of("ValidatorSet", "Propose", "Prevote", "Precommit", "Decide", "NewRound"), events);
         assertTrue(trace.contains("\"value\":\"nil\""), "a partitioned run has nil votes");
     }
 }
