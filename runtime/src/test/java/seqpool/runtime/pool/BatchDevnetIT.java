@@ -105,32 +105,53 @@ class BatchDevnetIT {
     }
 
     /**
-     * Waits for a batch being signed, SIGKILLs its proposer (the designated submitter), and waits for that batch on L1:
-     * posted by another member, the one whose rank comes next (the attempt that lost the proposer times out and other
-     * signers sign). Prints {@code FIGURE batch_fallback_seconds}: from the kill to the batch on L1.
+     * The designated submitter dies while posting: L1 stops mining, the next batch is proposed and signed, and once its
+     * proposer has sent the batch transaction the test SIGKILLs it and drops that transaction from anvil's pool (it
+     * never reached a block, as when a submitter dies before its transaction spreads). L1 mines again, and the next
+     * poster in rank, finding the batch still missing on L1 after {@code submitTimeoutMs}, posts it. Prints
+     * {@code FIGURE batch_fallback_seconds}: from the kill to the batch on L1. Returns a surviving node.
      */
     private static String fallbackReplacesAKilledSubmitter(Devnet net, Map<String, L2Rpc> rpc, Web3j l1,
             DeployedContracts c) throws Exception {
         Map<String, String> names = new HashMap<>();
         net.nodes().forEach(n -> names.put(((String) n.get("address")).toLowerCase(Locale.ROOT), (String) n.get("name")));
-        sendTransfers(rpc.get("n3"), 4);
-        Map<String, Object> s = net.await("n1", "a batch being signed", LONG,
-                st -> !PoolDevnetIT.map(PoolDevnetIT.map(st.get("batches")).get("signing")).isEmpty());
-        Map<String, Object> signing = PoolDevnetIT.map(PoolDevnetIT.map(s.get("batches")).get("signing"));
-        long index = ((Number) signing.get("index")).longValue();
-        String proposer = names.get(((String) signing.get("proposer")).toLowerCase(Locale.ROOT));
-        ProcessHandle.of(((Number) net.node(proposer).get("pid")).longValue()).orElseThrow().destroyForcibly();
+        L2Rpc anvil = new L2Rpc(net.l1());
+        long before = lastIndex(net.status("n1").orElseThrow());
+        net.await("n1", "no batch being signed", LONG,
+                st -> PoolDevnetIT.map(PoolDevnetIT.map(st.get("batches")).get("signing")).isEmpty());
+        anvil.result("evm_setIntervalMining", "[0]");
+        String proposer;
+        String l1Tx;
+        long index;
+        try {
+            sendTransfers(rpc.get("n3"), 4);
+            Map<String, Object> s = net.await("n1", "a batch being signed while L1 does not mine", LONG,
+                    st -> !PoolDevnetIT.map(PoolDevnetIT.map(st.get("batches")).get("signing")).isEmpty());
+            Map<String, Object> signing = PoolDevnetIT.map(PoolDevnetIT.map(s.get("batches")).get("signing"));
+            index = ((Number) signing.get("index")).longValue();
+            assertEquals(before + 1, index);
+            proposer = names.get(((String) signing.get("proposer")).toLowerCase(Locale.ROOT));
+            Map<String, Object> own = net.await(proposer, "its batch transaction sent", LONG, st -> PoolDevnetIT
+                    .map(PoolDevnetIT.map(st.get("batches")).get("signing")).containsKey("l1Tx"));
+            l1Tx = (String) PoolDevnetIT.map(PoolDevnetIT.map(own.get("batches")).get("signing")).get("l1Tx");
+            ProcessHandle.of(((Number) net.node(proposer).get("pid")).longValue()).orElseThrow().destroyForcibly();
+            anvil.result("anvil_dropTransaction", "[\"" + l1Tx + "\"]");
+        } finally {
+            anvil.result("evm_setIntervalMining", "[1]");
+        }
         long killedAt = System.nanoTime();
         String watcher = proposer.equals("n1") ? "n2" : "n1";
+        long idx = index;
         net.await(watcher, "batch " + index + " on L1 after its submitter " + proposer + " was killed", LONG,
-                st -> lastIndex(st) >= index);
+                st -> lastIndex(st) >= idx);
         System.out.println("FIGURE batch_fallback_seconds " + (System.nanoTime() - killedAt) / 1_000_000_000L);
         Log log = appended(l1, c.batchInbox()).stream()
-                .filter(l -> BatchInbox.getBatchAppendedEventFromLog(l).index.longValue() == index).findFirst()
+                .filter(l -> BatchInbox.getBatchAppendedEventFromLog(l).index.longValue() == idx).findFirst()
                 .orElseThrow();
         Transaction tx = l1.ethGetTransactionByHash(log.getTransactionHash()).send().getTransaction().orElseThrow();
         String poster = names.get(tx.getFrom().toLowerCase(Locale.ROOT));
         assertNotEquals(proposer, poster, "batch " + index + " was posted by a fallback, not the killed " + proposer);
+        assertNotEquals(l1Tx, tx.getHash(), "the killed submitter's transaction never reached L1");
         return watcher;
     }
 
