@@ -81,7 +81,7 @@ class ConfigLoaderTest {
         "p2p: {listenPort: -1}                     | p2p.listenPort: must be 0..65535, got -1",
         "p2p: {listenPort: abc}                    | p2p.listenPort: must be a whole number, got \"abc\"",
         "p2p: {listenPortt: 7000}                  | p2p.listenPortt: unknown key (known in p2p: listenHost, listenPort",
-        "consensu: {x: 1}                          | consensu: unknown section (known: node, store, p2p, staking, trace, consensus, tss, bridge, pos, sequencer, rpc, l1, logging, admin)",
+        "consensu: {x: 1}                          | consensu: unknown section (known: node, store, p2p, staking, trace, consensus, tss, bridge, pos, sequencer, submitter, rpc, l1, logging, admin)",
         "p2p: {peers: [\"nohost\"]}                | p2p.peers[0]: expected address@host:port, got \"nohost\"",
         "p2p: {peers: [\"10.0.0.2:7400\"]}         | p2p.peers[0]: expected address@host:port, got \"10.0.0.2:7400\"",
         "p2p: {peers: [\"0x1234@h:1\"]}            | p2p.peers[0]: address must be 0x and 40 hex digits",
