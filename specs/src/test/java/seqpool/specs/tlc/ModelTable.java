@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * per model, {@code | `name` | expect | distinct states | TLC wall time |}. The build compares the rows of the
  * models it ran with what TLC measured: the state count of an exhaustive run is exact (TLC with one worker explores
  * the same states every time); a liveness mutant's count depends on when TLC checked the property, so its row says
- * {@code ≈N} and any count within a factor of three matches; a simulation's row names its traces; wall times are
+ * {@code ≈N} and any count within a factor of ten matches (TLC checks liveness on a timer, so a loaded machine finds
+ * the counterexample after 3× more or fewer states); a simulation's row names its traces; wall times are
  * never compared. {@link #update} rewrites the rows of the models that ran.
  */
 final class ModelTable {
@@ -125,7 +126,7 @@ final class ModelTable {
         }
         long documented = Long.parseLong(have.substring(1).replace(",", "").strip());
         long measured = x.result().distinctStates();
-        return measured * 3 >= documented && measured <= documented * 3;
+        return measured * 10 >= documented && measured <= documented * 10;
     }
 
     /** The table with the rows of these runs replaced (other rows kept), sorted by name. */
