@@ -31,11 +31,6 @@ public final class SequencerComponent implements L2Chain, BlockProducer {
     private final SequencerHost host;
     private final AutoCloseable engineCloser;
     private final org.osgi.framework.ServiceRegistration<?> backendRegistration;
-    /** The batch submitter, for the safe and finalized heads (optional: a node may run without one). */
-    @org.osgi.service.component.annotations.Reference(
-            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
-            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
-    private volatile seqpool.api.submitter.BatchSubmitter submitter;
 
     @Activate
     public SequencerComponent(org.osgi.framework.BundleContext context, SequencerConfig config,
@@ -51,8 +46,30 @@ public final class SequencerComponent implements L2Chain, BlockProducer {
         this.engineCloser = built.map(EngineFactory.Built::closer).orElse(() -> { });
         this.backendRegistration = built.map(b -> context.registerService(seqpool.sequencer.rpc.EthBackend.class,
                 b.backends().create(host, host::submit).withPendingNonces(execution.pool()::nextNonce)
-                        .withBatchHeads(() -> Optional.ofNullable(submitter)), null))
+                        .withBatchHeads(() -> batchSubmitter(context)), null))
                 .orElse(null);
+    }
+
+    /**
+     * The batch submitter, for the safe and finalized heads, looked up when a tag is resolved (a node may run without
+     * one). Not a DS reference: the submitter needs this component's L2Chain, and a reference back would make their
+     * activations circular.
+     */
+    private static Optional<seqpool.api.submitter.BatchSubmitter> batchSubmitter(
+            org.osgi.framework.BundleContext context) {
+        try {
+            var ref = context.getServiceReference(seqpool.api.submitter.BatchSubmitter.class);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            var s = context.getService(ref);
+            if (s != null) {
+                context.ungetService(ref); // the component stays registered and active; only its heads are read
+            }
+            return Optional.ofNullable(s);
+        } catch (IllegalStateException stopping) {
+            return Optional.empty();
+        }
     }
 
     @Deactivate

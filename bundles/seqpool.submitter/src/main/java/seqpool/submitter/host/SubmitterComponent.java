@@ -54,10 +54,10 @@ import seqpool.submitter.sign.Rederivation;
  * The batch submitter of this node (DESIGN.md §3 step 7): proposes due batches, re-derives and signs the ones the pool
  * chose it for, posts signed ones from its rank, and tracks the L2 safe head (batches the pool committed as on L1)
  * and finalized head (those whose L1 block is final). Everything runs on one thread, stepped every {@code pollMs}.
- * Its configuration is the codec's ({@link BatchCodecComponent} designates the metatype).
+ * Immediate: it works whether or not anyone uses its service. Its configuration is the codec's ({@link BatchCodecComponent} designates the metatype).
  */
 @Component(service = BatchSubmitter.class, configurationPid = "seqpool.submitter",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 public final class SubmitterComponent implements BatchSubmitter, PosListener {
     private static final System.Logger LOG = System.getLogger(SubmitterComponent.class.getName());
     /** appendBatch's own gas with one blob (docs/gas.md), for the blob-or-calldata rule under Prague. */
