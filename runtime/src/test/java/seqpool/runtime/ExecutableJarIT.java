@@ -144,6 +144,31 @@ class ExecutableJarIT {
         assertFalse(log.contains(ENV.get("SEQPOOL_KEY_PASSPHRASE")), "no secret in the log");
     }
 
+    /** SIGTERM while the modules are still starting: a graceful stop all the same, with its stop lines, exit 0. */
+    @Test
+    void aSignalDuringStartUpStopsTheNodeCleanly(@TempDir Path dir) throws Exception {
+        Result keys = run(dir, "keys", "generate", "--out", "data/node-key.json", "--light");
+        assertEquals(0, keys.code(), keys.err());
+        Files.writeString(dir.resolve("node.yaml"), "node:\n  name: it-early\nstore:\n  mapSizeMb: 32\n"
+                + "p2p:\n  listenHost: 127.0.0.1\n  listenPort: 0\nadmin:\n  port: 0\n");
+        Path stderr = dir.resolve("node.err");
+        Process node = start(dir, stderr, "node", "--config", "node.yaml");
+        try {
+            for (int i = 0; i < 600 && node.isAlive() && !Files.readString(stderr).contains("store opened"); i++) {
+                Thread.sleep(10);
+            }
+            assertTrue(Files.readString(stderr).contains("store opened"), Files.readString(stderr));
+        } finally {
+            node.destroy(); // SIGTERM, as soon as the first module is up
+            assertTrue(node.waitFor(30, TimeUnit.SECONDS), "node stops after SIGTERM");
+        }
+        String log = Files.readString(stderr);
+        assertTrue(node.exitValue() == 143 || node.exitValue() == 0, "the JVM's code for SIGTERM: " + log);
+        assertTrue(log.contains("\"msg\":\"node stopping (signal)\""), log);
+        assertTrue(log.contains("\"msg\":\"node stopped\""), log);
+        assertFalse(log.contains("node not started"), log);
+    }
+
     /**
      * {@code seqpool devnet --nodes 3}: keys first, then configs naming each other as {@code address@127.0.0.1:port};
      * the three nodes form the authenticated TLS mesh (each reports 2/2 peers over its admin API) and open their

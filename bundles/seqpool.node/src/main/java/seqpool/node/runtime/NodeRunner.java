@@ -42,6 +42,8 @@ public final class NodeRunner implements AutoCloseable {
     private final NodeConfig config;
     private final Map<String, String> env;
     private final CountDownLatch frameworkStopping;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean signalled;
     private LocalNodeSigner signer;
     private ServiceRegistration<NodeSigner> signerRegistration;
     private final List<HeldService> coreServices = new java.util.ArrayList<>();
@@ -75,6 +77,15 @@ public final class NodeRunner implements AutoCloseable {
      * required component did not start (one ERROR line names it and its cause; the process then exits).
      */
     public int runUntilStopped() {
+        Framework framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        long timeoutMs = config.integer("node.shutdownTimeoutMs");
+        // From the first step: a signal during start-up also stops the modules and ends with "node stopped".
+        Thread hook = new Thread(() -> {
+            signalled = true;
+            stopFramework(framework, timeoutMs);
+            awaitFinished();
+        }, "seqpool-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("seqpool.node.address", signer.address().toHex());
         signerRegistration = context.registerService(NodeSigner.class, signer, props);
@@ -90,16 +101,16 @@ public final class NodeRunner implements AutoCloseable {
         } finally {
             StartupFailures.starting(false);
         }
-        if (failure.isPresent()) {
+        if (failure.isPresent() && !stopping()) {
+            removeHook(hook); // the CLI stops the framework itself; no "node stopping (signal)" line
             LOG.log(Level.ERROR, "node not started: " + failure.get(), Map.of("node", config.string("node.name")));
             close();
+            finished.countDown();
             return 1;
         }
-        Framework framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
-        long timeoutMs = config.integer("node.shutdownTimeoutMs");
-        Thread hook = new Thread(() -> stopFramework(framework, timeoutMs), "seqpool-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        logStarted();
+        if (!stopping()) {
+            logStarted();
+        }
         try {
             frameworkStopping.await();
         } catch (InterruptedException e) {
@@ -108,7 +119,30 @@ public final class NodeRunner implements AutoCloseable {
         close();
         StructuredLogging.emitDirect(java.util.logging.Level.INFO, "seqpool.node", "node stopped",
                 Map.of("node", config.string("node.name")));
+        finished.countDown();
+        removeHook(hook);
         return 0;
+    }
+
+    private boolean stopping() {
+        return signalled || frameworkStopping.getCount() == 0;
+    }
+
+    /** The hook waits for the main thread's last line: the JVM halts once its hooks end. */
+    private void awaitFinished() {
+        try {
+            finished.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs already
+        }
     }
 
     /**
@@ -119,7 +153,7 @@ public final class NodeRunner implements AutoCloseable {
     private Optional<String> awaitRequired() throws InterruptedException {
         long deadline = System.currentTimeMillis() + config.integer("node.startTimeoutMs");
         Map<String, Long> failedSince = new LinkedHashMap<>();
-        while (true) {
+        while (!stopping()) {
             List<String> missing = new java.util.ArrayList<>();
             for (Map.Entry<String, HeldService> e : requiredTrackers.entrySet()) {
                 if (e.getValue().available()) {
@@ -150,6 +184,7 @@ public final class NodeRunner implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
+        return Optional.empty(); // stopped by a signal during start-up: not a failure
     }
 
     /** Activation errors seen during start-up that are not the one the node stops for. */
