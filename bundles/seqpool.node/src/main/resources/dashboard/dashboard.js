@@ -79,9 +79,45 @@ function fillStatus(status, samples) {
     body.appendChild(tr);
   }
   text("tasks", (pos.openTasks || []).length ? "open tasks: " + pos.openTasks.join(", ") : "no open tasks");
-  const batches = metric(samples, "seqpool_submitter_batches");
-  text("batches", batches === undefined ? "no batch submitter on this node yet (issue 12): no batches on L1"
-    : batches + " batches submitted; last L2 block on L1: " + metric(samples, "seqpool_submitter_last_l2_block"));
+  fillBatches(status.batches, samples);
+}
+
+// The newest batches L1 holds (from /status) and the one being signed; the lag from the submitter's metrics.
+function fillBatches(batches, samples) {
+  const div = $("batches");
+  div.innerHTML = "";
+  if (!batches) {
+    div.textContent = "no batch submitter on this node";
+    return;
+  }
+  const lag = metric(samples, "seqpool_submitter_batch_lag_blocks");
+  const age = metric(samples, "seqpool_submitter_batch_lag_seconds");
+  const head = document.createElement("p");
+  head.id = "batchlag";
+  head.textContent = "last batch " + batches.lastIndex + "; L2 safe head "
+    + metric(samples, "seqpool_submitter_last_l2_block_on_l1") + ", finalized "
+    + metric(samples, "seqpool_submitter_finalized_l2_block")
+    + (lag === undefined ? "" : "; " + lag + " L2 blocks not on L1 yet (oldest " + (age || 0).toFixed(1) + " s)");
+  div.appendChild(head);
+  const table = document.createElement("table");
+  table.id = "batchtable";
+  table.innerHTML = "<thead><tr><th>batch</th><th>L2 blocks</th><th>L1 block</th><th>status</th><th>L1 tx</th></tr></thead>";
+  const tbody = document.createElement("tbody");
+  const rows = (batches.recent || []).slice().reverse();
+  if (batches.signing) { rows.unshift(Object.assign({ pending: true }, batches.signing)); }
+  for (const b of rows) {
+    const tr = document.createElement("tr");
+    tr.innerHTML = "<td class='num'></td><td class='mono'></td><td class='num'></td><td></td><td class='mono'></td>";
+    tr.children[0].textContent = b.index;
+    tr.children[1].textContent = b.firstL2Block + ".." + b.lastL2Block;
+    tr.children[2].textContent = b.pending ? "-" : b.l1Block;
+    tr.children[3].textContent = b.pending ? "signing (attempt " + b.attempt + ")" : (b.status || "on L1");
+    tr.children[4].textContent = b.l1Tx ? short(b.l1Tx) : "";
+    tbody.appendChild(tr);
+  }
+  if (rows.length === 0) { tbody.innerHTML = "<tr><td colspan='5' class='muted'>no batch on L1 yet</td></tr>"; }
+  table.appendChild(tbody);
+  div.appendChild(table);
 }
 
 function fillPeers(peers) {

@@ -93,6 +93,7 @@ class BatchDevnetIT {
                 assertTrue(finTag >= 1 && finTag <= ((Number) PoolDevnetIT.map(fin.get("l2")).get("safe")).longValue(),
                         "finalized <= safe: " + fin.get("l2"));
                 System.out.println("FIGURE l2_finalized_head " + finTag);
+                submitterMetricsAddUp(net);
 
                 String survivor = fallbackReplacesAKilledSubmitter(net, rpc, l1, c);
                 deriveMatchesTheNodes(net, survivor);
@@ -102,6 +103,36 @@ class BatchDevnetIT {
             String log = Files.readString(net.log);
             assertTrue(!log.contains("L2 HALTED"), "no node halted its L2:\n" + net.tail(60));
         }
+    }
+
+    /**
+     * The submitters' metrics agree with L1: the batches the nodes say they posted themselves are the batches L1 holds
+     * (each posted once; {@code other} counts the rest), each node signed batches through the TSS, and the L1 gas the
+     * posters paid is real gas. Prints {@code FIGURE batch_l1_gas_per_batch} (execution gas per batch, from receipts).
+     */
+    private static void submitterMetricsAddUp(Devnet net) throws Exception {
+        double own = 0;
+        double gas = 0;
+        double blobGas = 0;
+        double signings = 0;
+        for (Map<String, Object> n : net.nodes()) {
+            MetricsText m = MetricsText.parse(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(n.get("admin") + "/metrics")).timeout(Duration.ofSeconds(10))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            own += m.value("seqpool_submitter_batches_total", Map.of("posted_by", "self"));
+            gas += m.value("seqpool_submitter_l1_gas_used_total", Map.of("outcome", "confirmed"));
+            blobGas += m.value("seqpool_submitter_l1_blob_gas_used_total", Map.of("outcome", "confirmed"));
+            signings += m.value("seqpool_tss_sessions_completed_total", Map.of("session", "sign"));
+            assertTrue(m.value("seqpool_submitter_last_l2_block_on_l1") >= 1, n.get("name") + " safe head metric");
+            assertTrue(m.has("seqpool_sequencer_blocks_total") && m.has("seqpool_submitter_batch_lag_seconds"),
+                    n.get("name") + " sequencer and submitter metrics");
+        }
+        long onL1 = lastIndex(net.await("n1", "its status", LONG, st -> true)); // read after: it can only grow
+        assertTrue(own >= 2 && own <= onL1, "batches posted by the nodes themselves: " + own + ", on L1: " + onL1);
+        assertTrue(gas > 21_000 * own, "execution gas from the receipts: " + gas);
+        assertTrue(blobGas >= 131_072, "blob batches pay blob gas (at least one blob): " + blobGas);
+        assertTrue(signings >= own, "threshold signings done: " + signings);
+        System.out.println("FIGURE batch_l1_gas_per_batch " + Math.round(gas / own));
     }
 
     /**

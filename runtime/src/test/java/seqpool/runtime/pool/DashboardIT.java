@@ -50,10 +50,21 @@ class DashboardIT {
                         "seqpool_consensus_step_seconds_bucket", "seqpool_consensus_votes_total", "seqpool_p2p_peers",
                         "seqpool_p2p_payload_bytes_total", "seqpool_pos_epoch", "seqpool_pos_members",
                         "seqpool_l1_behind_blocks", "seqpool_l2_head_block", "seqpool_component_up",
-                        "seqpool_module_info", "jvm_threads_current")) {
+                        "seqpool_module_info", "jvm_threads_current", "seqpool_sequencer_blocks_total",
+                        "seqpool_sequencer_transactions_total", "seqpool_sequencer_mempool_transactions",
+                        "seqpool_sequencer_block_interval_seconds_bucket", "seqpool_submitter_batch_lag_blocks",
+                        "seqpool_submitter_last_l2_block_on_l1", "seqpool_submitter_l1_gas_used_total",
+                        "seqpool_tss_sessions_completed_total", "seqpool_tss_sessions_failed_total")) {
                     assertTrue(m.has(name), n.get("name") + " /metrics has " + name);
                 }
                 assertEquals(2.0, m.value("seqpool_p2p_peers"), n.get("name") + " peers");
+                assertTrue(m.value("seqpool_tss_sessions_completed_total", Map.of("session", "keygen")) >= 1,
+                        n.get("name") + " took part in the pool key's generation");
+                double added = m.value("seqpool_sequencer_blocks_total", Map.of("origin", "produced"))
+                        + m.value("seqpool_sequencer_blocks_total", Map.of("origin", "followed"));
+                double head = m.value("seqpool_l2_head_block");
+                assertTrue(added >= 1 && added <= head + 1 && added >= head - 1,
+                        n.get("name") + ": blocks added " + added + " and the L2 head " + head + " agree");
             }
             String admin = (String) net.node("n1").get("admin");
             MetricsText before = MetricsText.parse(get(admin + "/metrics").body());
@@ -71,6 +82,7 @@ class DashboardIT {
             }
             assertEquals(3, count(dom, "<td class=\"mono\">0x"), "three validators in the pool table: " + dom);
             assertTrue(dom.contains("class=\"badge UP\""), "health badge UP");
+            assertTrue(element(dom, "batchlag").startsWith("last batch "), "the batches panel: " + dom);
             Path png = dir.resolve("dashboard.png");
             chromium.screenshot(admin + "/dashboard/", png, 1280, 1650, 7_000);
             Files.copy(png, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);

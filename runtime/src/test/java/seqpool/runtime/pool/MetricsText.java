@@ -66,6 +66,12 @@ final class MetricsText {
                 .orElse(Double.NaN);
     }
 
+    /** The sample of that name whose labels include {@code labels} (NaN if absent). */
+    double value(String name, Map<String, String> labels) {
+        return samples.stream().filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+                .mapToDouble(Sample::value).findFirst().orElse(Double.NaN);
+    }
+
     boolean has(String name) {
         return samples.stream().anyMatch(s -> s.name().equals(name));
     }

@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import seqpool.api.identity.NodeSigner;
+import seqpool.api.metrics.MetricSink;
+import seqpool.api.metrics.MetricSource;
 import seqpool.api.p2p.P2pNetwork;
 import seqpool.api.pos.PosService;
 import seqpool.api.sequencer.BlockProducer;
@@ -22,12 +24,13 @@ import seqpool.api.store.StoreException;
 /**
  * The sequencer as a Declarative Services component: needs a configuration (PID {@code seqpool.sequencer}), the p2p
  * network, the store, the node's signer and the PoS service; provides {@link L2Chain} and {@link BlockProducer}.
- * Starts the sequencer thread in activate (from the head in the store) and stops it in deactivate.
+ * Starts the sequencer thread in activate (from the head in the store) and stops it in deactivate. Also a
+ * {@link MetricSource}: blocks, transactions, mempool, rejected input (see docs/operations.md).
  */
 @Component(configurationPid = "seqpool.sequencer", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {L2Chain.class, BlockProducer.class})
+        service = {L2Chain.class, BlockProducer.class, MetricSource.class})
 @Designate(ocd = SequencerConfig.class)
-public final class SequencerComponent implements L2Chain, BlockProducer {
+public final class SequencerComponent implements L2Chain, BlockProducer, MetricSource {
     private final SequencerHost host;
     private final AutoCloseable engineCloser;
     private final org.osgi.framework.ServiceRegistration<?> backendRegistration;
@@ -83,6 +86,11 @@ public final class SequencerComponent implements L2Chain, BlockProducer {
         }
         host.close();
         engineCloser.close();
+    }
+
+    @Override
+    public void collect(MetricSink sink) {
+        host.metrics().collect(sink);
     }
 
     @Override

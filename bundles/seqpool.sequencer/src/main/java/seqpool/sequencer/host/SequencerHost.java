@@ -71,6 +71,7 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
     private AutoCloseable posSubscription;
 
     private final seqpool.sequencer.node.Execution execution;
+    private final SequencerMetrics metrics;
     private final java.util.concurrent.ConcurrentLinkedQueue<seqpool.api.common.Bytes> toForward =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -98,6 +99,8 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
                 : SequencerNode.open(capped, signer.address(), store, assignments(pos), forced, execution);
         this.headNumber = node.head().number();
         this.producerStatus = node.producerStatus();
+        this.metrics = new SequencerMetrics(signer.address(),
+                () -> execution == null ? 0 : execution.pool().size(), this::isProducing, () -> heldBlocks);
         if (!network.self().equals(signer.address())) {
             LOG.log(Level.WARNING, "the p2p identity " + network.self() + " is not the signer " + signer.address()
                     + ": peers will not recognise this node's blocks as its own");
@@ -177,10 +180,17 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
             return new seqpool.api.sequencer.SubmitResult.Rejected("this node executes no L2 transactions");
         }
         seqpool.api.sequencer.SubmitResult r = execution.pool().submit(raw);
-        if (r instanceof seqpool.api.sequencer.SubmitResult.Accepted) {
+        boolean ok = r instanceof seqpool.api.sequencer.SubmitResult.Accepted;
+        if (ok) {
             toForward.add(raw);
         }
+        metrics.submitted(ok);
         return r;
+    }
+
+    /** The sequencer's metrics (a {@code MetricSource} the component registers). */
+    public seqpool.api.metrics.MetricSource metrics() {
+        return metrics;
     }
 
     public java.util.Optional<seqpool.sequencer.node.Execution> execution() {
@@ -341,16 +351,20 @@ public final class SequencerHost implements L2Chain, BlockProducer, AutoCloseabl
                 network.send(s.peer(), Channel.L2, codec.encode(s.message()));
             } else if (e instanceof SequencerEffect.Penalize p) {
                 LOG.log(Level.INFO, "rejected l2 input from " + p.peer() + ": " + p.fault() + ": " + p.detail());
+                metrics.rejected(p.fault());
                 network.penalize(p.peer(), p.fault().points(), "l2 " + p.fault() + ": " + p.detail());
             } else if (e instanceof SequencerEffect.HeadAdvanced h) {
                 headNumber = h.block().number();
+                metrics.headAdvanced(h.block(), clock.getAsLong());
                 notifySubscribers(h.block());
             } else if (e instanceof SequencerEffect.EquivocationFound q) {
+                metrics.equivocation();
                 LOG.log(Level.WARNING, "EQUIVOCATION: producer " + q.record().kept().producer() + " signed block "
                         + q.record().kept().number() + " twice: kept " + q.record().kept().hash() + ", conflicting "
                         + q.record().conflicting().hash() + " (relayed by " + q.reportedBy() + "); evidence stored");
             } else if (e instanceof SequencerEffect.ProductionFailed f) {
                 LOG.log(Level.ERROR, "did not produce L2 block " + f.number() + ": " + f.reason());
+                metrics.productionFailed();
             }
         }
     }

@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.web3j.protocol.http.HttpService;
 
+import seqpool.api.metrics.MetricSink;
+import seqpool.api.metrics.MetricSource;
 import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
 import seqpool.api.identity.NodeSigner;
@@ -56,9 +58,9 @@ import seqpool.submitter.sign.Rederivation;
  * and finalized head (those whose L1 block is final). Everything runs on one thread, stepped every {@code pollMs}.
  * Immediate: it works whether or not anyone uses its service. Its configuration is the codec's ({@link BatchCodecComponent} designates the metatype).
  */
-@Component(service = BatchSubmitter.class, configurationPid = "seqpool.submitter",
+@Component(service = {BatchSubmitter.class, MetricSource.class}, configurationPid = "seqpool.submitter",
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
-public final class SubmitterComponent implements BatchSubmitter, PosListener {
+public final class SubmitterComponent implements BatchSubmitter, PosListener, MetricSource {
     private static final System.Logger LOG = System.getLogger(SubmitterComponent.class.getName());
     /** appendBatch's own gas with one blob (docs/gas.md), for the blob-or-calldata rule under Prague. */
     private static final long APPEND_BATCH_EXECUTION_GAS = 60_000;
@@ -75,6 +77,7 @@ public final class SubmitterComponent implements BatchSubmitter, PosListener {
     private final Map<Long, BatchHeader> headers = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
     private volatile long finalizedL2;
+    private final SubmitterMetrics metrics;
 
     @Activate
     public SubmitterComponent(SubmitterConfig config, @Reference BatchCodec codec, @Reference L2Chain chain,
@@ -111,6 +114,8 @@ public final class SubmitterComponent implements BatchSubmitter, PosListener {
                         poster.offer(s.batch(), s.l1Signature(), s.rank(), System.currentTimeMillis());
                     }
                 });
+        this.metrics = new SubmitterMetrics(poster.stats(), signer, chain, this, pos::postedBatches,
+                System::currentTimeMillis);
         boolean propose = config.enabled();
         this.subscription = pos.subscribe(this);
         thread.scheduleWithFixedDelay(() -> step(propose), config.pollMs(), config.pollMs(), TimeUnit.MILLISECONDS);
@@ -187,6 +192,11 @@ public final class SubmitterComponent implements BatchSubmitter, PosListener {
         return pos.postedBatches().stream().filter(b -> b.index() == batchIndex).findFirst()
                 .map(b -> new Submission(batchIndex, SubmissionStatus.CONFIRMED, Optional.empty(),
                         Optional.of(b.l1Block()), "on L1 (committed by the pool)"));
+    }
+
+    @Override
+    public void collect(MetricSink sink) {
+        metrics.collect(sink);
     }
 
     @Override

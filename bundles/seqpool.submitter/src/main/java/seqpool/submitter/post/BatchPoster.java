@@ -42,6 +42,7 @@ public final class BatchPoster {
         }
     };
     private long chainId;
+    private final PosterStats stats = new PosterStats();
 
     /** @param committed whether the pool has committed batch {@code index} as on L1 */
     public BatchPoster(L1Port l1, NodeSigner signer, Address inbox, PostingPolicy policy, LongPredicate committed) {
@@ -65,6 +66,11 @@ public final class BatchPoster {
                 + (rank == 0 ? " (designated submitter)" : " (fallback after " + rank * policy.submitTimeoutMs() + " ms)"));
     }
 
+    /** What this poster did so far (for metrics). */
+    public PosterStats stats() {
+        return stats;
+    }
+
     public Optional<Submission> submission(long index) {
         PostJob j = jobs.get(index);
         return j != null ? Optional.of(j.snapshot()) : Optional.ofNullable(finished.get(index));
@@ -75,6 +81,12 @@ public final class BatchPoster {
         for (PostJob j : new ArrayList<>(jobs.values())) {
             if (committed.test(j.index())) {
                 j.status = SubmissionStatus.CONFIRMED;
+                if (j.mined != null) {
+                    stats.confirmedOwn.increment();
+                    stats.confirmedPaid().add(j.mined.cost());
+                } else {
+                    stats.confirmedOther.increment();
+                }
                 j.detail = "on L1 and committed by the pool" + (j.lastTxHash == null ? " (posted by another member)" : "");
                 finish(j);
                 continue;
@@ -87,6 +99,7 @@ public final class BatchPoster {
                 j.failures = 0;
             } catch (IOException | RuntimeException e) {
                 j.failures++;
+                stats.l1Errors.increment();
                 long delay = Math.min(30_000, 500L << Math.min(j.failures, 6));
                 j.retryAtMs = nowMs + delay;
                 j.detail = "L1 error (retry in " + delay + " ms): " + e.getMessage();
@@ -118,6 +131,7 @@ public final class BatchPoster {
         if (est.revert().isPresent()) {
             j.status = SubmissionStatus.FAILED;
             j.detail = "dry run reverts, not sent: " + est.revert().get();
+            stats.dryRunReverts.increment();
             j.retryAtMs = now + Math.max(1_000, policy.submitTimeoutMs());
             LOG.log(System.Logger.Level.WARNING, "batch " + j.index() + ": " + j.detail);
             return;
@@ -144,6 +158,8 @@ public final class BatchPoster {
                 return;
             }
             if (!rc.ok()) {
+                stats.reverted.increment();
+                stats.revertedPaid().add(rc.cost());
                 j.sent = null;
                 j.mined = null;
                 j.status = SubmissionStatus.FAILED;
@@ -177,6 +193,7 @@ public final class BatchPoster {
         j.sent = null;
         j.mined = null;
         j.status = SubmissionStatus.REORGED;
+        stats.reorged.increment();
         j.detail = "reorganised out of L1 (" + why + "); posting again";
         LOG.log(System.Logger.Level.WARNING, "batch " + j.index() + ": " + j.detail);
     }
@@ -190,6 +207,7 @@ public final class BatchPoster {
                 gas, inbox, j.calldata, caps.maxFeePerBlobGas(), j.batch.blobs()), signer);
         Optional<String> refused = l1.send(tx.raw());
         if (refused.isPresent()) {
+            stats.refused.increment();
             j.sent = as == SubmissionStatus.REPLACED ? j.sent : null; // a refused replacement leaves the first in place
             j.retryAtMs = now + 1_000;
             j.detail = "L1 refused the transaction (nonce " + nonce + "): " + refused.get();
@@ -201,6 +219,7 @@ public final class BatchPoster {
             replaced.addAll(j.sent.all());
         }
         j.sent = new PostJob.Sent(nonce, caps, gas, tx.hash(), now, List.copyOf(replaced));
+        (as == SubmissionStatus.REPLACED ? stats.replaced : stats.sent).increment();
         j.lastTxHash = tx.hash();
         j.status = as;
         j.detail = (as == SubmissionStatus.REPLACED ? "replaced with higher fees: " : "sent: ") + tx.hash() + " (nonce "

@@ -17,8 +17,18 @@ public interface L1Port {
     record Fees(BigInteger baseFee, BigInteger priorityFee, BigInteger blobBaseFee) {
     }
 
-    /** A mined transaction: success or revert, and the block that holds it. */
-    record Receipt(boolean ok, long block, Hash32 blockHash) {
+    /** A mined transaction: success or revert, the block that holds it, and what it cost. */
+    record Receipt(boolean ok, long block, Hash32 blockHash, Cost cost) {
+    }
+
+    /** Gas and blob gas a mined transaction used, at the prices it paid (wei). */
+    record Cost(long gasUsed, BigInteger gasPrice, long blobGasUsed, BigInteger blobGasPrice) {
+        public static final Cost NONE = new Cost(0, BigInteger.ZERO, 0, BigInteger.ZERO);
+
+        public BigInteger wei() {
+            return gasPrice.multiply(BigInteger.valueOf(gasUsed))
+                    .add(blobGasPrice.multiply(BigInteger.valueOf(blobGasUsed)));
+        }
     }
 
     /** A dry run of the batch transaction: the gas it needs, or why it would revert (decoded when possible). */

@@ -111,7 +111,14 @@ public final class Web3jL1Port implements L1Port {
         Optional<TransactionReceipt> r = check(web3j.ethGetTransactionReceipt("0x" + transaction.value().toHex())
                 .send(), "receipt").getTransactionReceipt();
         return r.map(x -> new Receipt(x.isStatusOK(), x.getBlockNumber().longValueExact(),
-                Hash32.fromHex(x.getBlockHash())));
+                Hash32.fromHex(x.getBlockHash()), new Cost(x.getGasUsed().longValueExact(),
+                        quantity(x.getEffectiveGasPrice()), quantity(x.getBlobGasUsed()).longValueExact(),
+                        quantity(x.getBlobGasPrice()))));
+    }
+
+    /** A hex quantity of a receipt; absent (no blob, pre-London) is 0. */
+    private static BigInteger quantity(String hex) {
+        return hex == null || hex.isEmpty() ? BigInteger.ZERO : org.web3j.utils.Numeric.decodeQuantity(hex);
     }
 
     @Override

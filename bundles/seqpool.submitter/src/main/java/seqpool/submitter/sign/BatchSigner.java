@@ -45,6 +45,9 @@ public final class BatchSigner {
     private final Executor thread;
     private final Consumer<Signed> onSigned;
     private final Set<String> handled = new HashSet<>();
+    private final java.util.concurrent.atomic.LongAdder refused = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder signed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder failed = new java.util.concurrent.atomic.LongAdder();
 
     public BatchSigner(Rederivation rederivation, PosService pos, ThresholdKeyService tss, KeyId keyId, Address self,
             DigestRule digests, Executor thread, Consumer<Signed> onSigned) {
@@ -79,12 +82,14 @@ public final class BatchSigner {
         }
         remember(key);
         if (v instanceof Rederivation.Verdict.Mismatch m) {
+            refused.increment();
             pos.refuseBatch(t, "batch " + bt.index() + ": " + m.reason());
             return;
         }
         BuiltBatch mine = ((Rederivation.Verdict.Match) v).batch();
         Bytes expected = digests.digest(mine.header());
         if (!expected.equals(bt.digest())) {
+            refused.increment();
             pos.refuseBatch(t, "batch " + bt.index() + ": the pool asks to sign digest " + bt.digest().toHex()
                     + ", BatchInbox's digest of this header is " + expected.toHex());
             return;
@@ -95,13 +100,30 @@ public final class BatchSigner {
         tss.sign(keyId, SignatureScheme.FROST_SECP256K1_SHA256, bt.digest(), new TreeSet<>(bt.signers()))
                 .whenComplete((sig, err) -> thread.execute(() -> {
                     if (err != null) {
+                        failed.increment();
                         LOG.log(System.Logger.Level.WARNING, "signing batch " + bt.index() + " attempt " + t.attempt()
                                 + " failed: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
                         return;
                     }
+                    signed.increment();
                     Bytes l1 = Bytes.wrap(PoolSignatureEncoding.frostFromRfc9591(sig.value().toArray()));
                     onSigned.accept(new Signed(mine, l1, rank));
                 }));
+    }
+
+    /** Batch proposals this node refused after re-deriving them (its refusal went to the pool). */
+    public long refusedCount() {
+        return refused.sum();
+    }
+
+    /** Threshold signatures of batches this node took part in that completed. */
+    public long signedCount() {
+        return signed.sum();
+    }
+
+    /** Threshold signings of batches this node took part in that failed (timeout, a signer missing, bad share). */
+    public long failedCount() {
+        return failed.sum();
     }
 
     private void remember(String key) {

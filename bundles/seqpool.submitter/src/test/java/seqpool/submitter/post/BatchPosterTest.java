@@ -47,6 +47,14 @@ class BatchPosterTest {
         poster.tick(500);
         assertEquals(SubmissionStatus.CONFIRMED, poster.submission(1).orElseThrow().status());
         assertEquals(1, l1.sentAll.size());
+        PosterStats stats = poster.stats();
+        assertEquals(1, stats.sent());
+        assertEquals(1, stats.confirmedOwn());
+        assertEquals(0, stats.confirmedOther());
+        assertEquals(50_000, stats.confirmedPaid().gas(), "the receipt's gas");
+        assertEquals(131_072, stats.confirmedPaid().blobGas());
+        assertEquals(java.math.BigInteger.valueOf(50_000 * 10 + 131_072), stats.confirmedPaid().wei(),
+                "gas × effective price + blob gas × blob price");
     }
 
     @Test
@@ -54,6 +62,7 @@ class BatchPosterTest {
         poster.offer(batch(1), Bytes.wrap(new byte[129]), 2, 0);
         poster.tick(11_999);
         assertEquals(0, l1.sentAll.size(), "rank 2 waits 2 × submitTimeout");
+        assertEquals(0, poster.stats().sent());
         l1.lastBatchIndex = 1; // the designated submitter's batch landed meanwhile
         poster.tick(12_000);
         assertEquals(0, l1.sentAll.size(), "L1 holds it: not sent again");
@@ -73,6 +82,8 @@ class BatchPosterTest {
         assertEquals(1, l1.sentAll.size());
         poster.tick(12_000);
         assertEquals(2, l1.sentAll.size(), "bumped after bumpAfterMs");
+        assertEquals(1, poster.stats().sent());
+        assertEquals(1, poster.stats().replaced());
         assertEquals(SubmissionStatus.REPLACED, poster.submission(1).orElseThrow().status());
         assertEquals(1, l1.pool.size(), "the replacement took the same nonce");
         l1.mine(1);
@@ -103,11 +114,29 @@ class BatchPosterTest {
         l1.reorg();
         poster.tick(500);
         assertEquals(SubmissionStatus.REORGED, poster.submission(1).orElseThrow().status());
+        assertEquals(1, poster.stats().reorged());
         poster.tick(750);
         assertEquals(2, l1.sentAll.size(), "posted again");
         l1.mine(1);
         poster.tick(1_000);
         assertEquals(1, l1.lastBatchIndex);
+    }
+
+    @Test
+    void aTransactionThatRevertsOnL1IsCountedWithWhatItCost() {
+        poster.offer(batch(1), Bytes.wrap(new byte[129]), 0, 0);
+        poster.tick(0);
+        l1.lastBatchIndex = 1; // another member's transaction for batch 1 was mined first
+        l1.mine(1);
+        poster.tick(250);
+        assertEquals(SubmissionStatus.FAILED, poster.submission(1).orElseThrow().status());
+        assertEquals(1, poster.stats().reverted());
+        assertEquals(50_000, poster.stats().revertedPaid().gas(), "gas paid for nothing");
+        committed.add(1L);
+        poster.tick(500);
+        assertEquals(SubmissionStatus.CONFIRMED, poster.submission(1).orElseThrow().status());
+        assertEquals(1, poster.stats().confirmedOther(), "the pool committed the other member's batch");
+        assertEquals(0, poster.stats().confirmedPaid().gas());
     }
 
     @Test
@@ -118,11 +147,13 @@ class BatchPosterTest {
         assertEquals(0, l1.sentAll.size());
         assertEquals(SubmissionStatus.FAILED, poster.submission(1).orElseThrow().status());
         assertTrue(poster.submission(1).orElseThrow().detail().contains("NonContiguousBatch"));
+        assertEquals(1, poster.stats().dryRunReverts());
 
         l1.revert = null;
         l1.down = true;
         poster.tick(7_000);
         assertTrue(poster.submission(1).orElseThrow().detail().contains("connection refused"));
+        assertEquals(1, poster.stats().l1Errors());
         l1.down = false;
         poster.tick(7_100);
         assertEquals(0, l1.sentAll.size(), "backs off after an outage");

@@ -88,7 +88,7 @@ final class FakeL1 implements L1Port {
                 lastBatchIndex = index;
                 appendsPaid++;
             }
-            receipts.put(t.hash, new Receipt(ok, head, block));
+            receipts.put(t.hash, new Receipt(ok, head, block, new Cost(50_000, BigInteger.TEN, 131_072, BigInteger.ONE)));
             in.add(t.hash);
             nonce++;
         }

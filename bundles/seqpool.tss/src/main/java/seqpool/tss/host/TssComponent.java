@@ -28,6 +28,8 @@ import seqpool.api.p2p.P2pNetwork;
 import seqpool.api.store.KeyValueStore;
 import seqpool.api.store.StoreException;
 import seqpool.api.trace.TraceSink;
+import seqpool.api.metrics.MetricSink;
+import seqpool.api.metrics.MetricSource;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.KeyInfo;
@@ -41,15 +43,16 @@ import seqpool.tss.keystore.WrongPassphraseException;
 /**
  * The OSGi service: opens the vault with the operator's passphrase, starts the event thread in {@code activate},
  * stops it in {@code deactivate}. A wrong passphrase fails activation with a clear message (the node keeps running
- * without the TSS service).
+ * without the TSS service). Also a {@link MetricSource}: sessions by kind and outcome (docs/operations.md).
  */
-@Component(service = ThresholdKeyService.class, configurationPid = "seqpool.tss",
+@Component(service = {ThresholdKeyService.class, MetricSource.class}, configurationPid = "seqpool.tss",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TssConfiguration.class)
-public final class TssComponent implements ThresholdKeyService {
+public final class TssComponent implements ThresholdKeyService, MetricSource {
     private final ScheduledExecutorService loop;
     private final ShareVault vault;
     private final TssNode node;
+    private final TssMetrics metrics = new TssMetrics();
 
     @Activate
     public TssComponent(@Reference P2pNetwork net, @Reference KeyValueStore store,
@@ -94,24 +97,30 @@ public final class TssComponent implements ThresholdKeyService {
 
     @Override
     public CompletionStage<KeyInfo> generate(KeyId keyId, Committee committee, long epoch) {
-        return node.generate(keyId, committee, epoch);
+        return metrics.track(TssMetrics.Session.KEYGEN, node.generate(keyId, committee, epoch));
     }
 
     @Override
     public CompletionStage<KeyInfo> reshare(KeyId keyId, Committee oldCommittee, int fromGeneration,
             Committee newCommittee, Bytes expectedGroupKey, long epoch) {
-        return node.reshare(keyId, oldCommittee, fromGeneration, newCommittee, expectedGroupKey, epoch);
+        return metrics.track(TssMetrics.Session.RESHARE,
+                node.reshare(keyId, oldCommittee, fromGeneration, newCommittee, expectedGroupKey, epoch));
     }
 
     @Override
     public CompletionStage<KeyInfo> refresh(KeyId keyId, long epoch) {
-        return node.refresh(keyId, epoch);
+        return metrics.track(TssMetrics.Session.REFRESH, node.refresh(keyId, epoch));
     }
 
     @Override
     public CompletionStage<ThresholdSignature> sign(KeyId keyId, SignatureScheme scheme, Bytes message,
             Set<Address> signers) {
-        return node.sign(keyId, scheme, message, signers);
+        return metrics.track(TssMetrics.Session.SIGN, node.sign(keyId, scheme, message, signers));
+    }
+
+    @Override
+    public void collect(MetricSink sink) {
+        metrics.collect(sink);
     }
 
     @Override
