@@ -13,7 +13,20 @@ import seqpool.api.common.Hash32;
  */
 public record DataCommitment(Kind kind, List<Hash32> hashes) {
     public enum Kind {
-        CALLDATA, BLOB
+        CALLDATA, BLOB;
+
+        /** BatchInbox's {@code dataKind}: 0 calldata, 1 blobs (in the digest, the call and the event). */
+        public int inboxCode() {
+            return this == BLOB ? 1 : 0;
+        }
+
+        /** The kind of a BatchInbox {@code dataKind}; anything but 0 or 1 is not a kind. */
+        public static Kind ofInboxCode(long code) {
+            if (code == 0 || code == 1) {
+                return code == 1 ? BLOB : CALLDATA;
+            }
+            throw new IllegalArgumentException("BatchInbox dataKind is 0 (calldata) or 1 (blobs), got " + code);
+        }
     }
 
     public DataCommitment {

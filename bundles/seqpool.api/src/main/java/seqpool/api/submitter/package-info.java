@@ -6,7 +6,8 @@
  * strict decoding) with its values; {@link seqpool.api.submitter.DataCommitment} no longer caps the blob count at 6
  * (a fork parameter in configuration). The format itself: docs/batches.md.
  * Also in 1.1: {@link seqpool.api.submitter.Submission} (status with the L1 transaction hash; REPLACED and REORGED)
- * and the safe and finalized L2 heads of {@link seqpool.api.submitter.BatchSubmitter}.
+ * and the safe and finalized L2 heads of {@link seqpool.api.submitter.BatchSubmitter}; BatchInbox's {@code dataKind}
+ * code of a {@link seqpool.api.submitter.DataCommitment.Kind}.
  */
 @Export
 @Version("1.1.0")

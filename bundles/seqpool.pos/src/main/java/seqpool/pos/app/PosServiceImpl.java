@@ -111,7 +111,7 @@ public final class PosServiceImpl implements PosService {
     public void proposeBatch(seqpool.api.submitter.BatchHeader h, seqpool.api.submitter.BatchCompression compression) {
         var d = h.data();
         var body = new SignedBody.BatchProposal(h.batchIndex(), h.firstL2Block(), h.lastL2Block(), h.blockHashes(),
-                h.postStateRoot(), d.kind() == seqpool.api.submitter.DataCommitment.Kind.BLOB ? 1 : 0, d.hashes(),
+                h.postStateRoot(), d.kind().inboxCode(), d.hashes(),
                 compression.id());
         SubmitResult r = engine.get().map(e -> e.submit(txs.sign(body))).orElse(SubmitResult.REJECTED);
         LOG.log(System.Logger.Level.INFO, "proposed batch " + h.batchIndex() + " (L2 " + h.firstL2Block() + ".."

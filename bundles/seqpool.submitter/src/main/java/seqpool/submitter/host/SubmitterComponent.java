@@ -105,7 +105,7 @@ public final class SubmitterComponent implements BatchSubmitter, PosListener, Me
         long l1ChainId = d.chainId();
         BatchSigner.DigestRule digests = h -> Bytes.wrap(PoolMessageDigest.appendBatch(l1ChainId, inbox.toHex(),
                 h.batchIndex(), h.firstL2Block(), h.lastL2Block(), h.blockHashes().value().toArray(),
-                h.postStateRoot().value().toArray(), h.data().kind() == DataCommitment.Kind.BLOB ? 1 : 0,
+                h.postStateRoot().value().toArray(), h.data().kind().inboxCode(),
                 h.data().hashes().stream().map(x -> x.value().toArray()).toList()));
         this.signer = new BatchSigner(new Rederivation(codec, chain), pos, tss, KeyId.of(config.keyId()),
                 node.address(), digests, thread, s -> {

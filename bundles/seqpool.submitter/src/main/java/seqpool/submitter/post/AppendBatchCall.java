@@ -24,7 +24,7 @@ public final class AppendBatchCall {
         BatchInbox.BatchHeader header = new BatchInbox.BatchHeader(BigInteger.valueOf(h.batchIndex()),
                 BigInteger.valueOf(h.firstL2Block()), BigInteger.valueOf(h.lastL2Block()), h.blockHashes().value().toArray(),
                 h.postStateRoot().value().toArray(),
-                BigInteger.valueOf(h.data().kind() == DataCommitment.Kind.BLOB ? 1 : 0),
+                BigInteger.valueOf(h.data().kind().inboxCode()),
                 h.data().hashes().stream().map(x -> x.value().toArray()).toList());
         Function f = new Function(BatchInbox.FUNC_APPENDBATCH, List.of(header,
                 new DynamicBytes(batch.calldata().toArray()), new DynamicBytes(poolSignature.toArray())), List.of());

@@ -29,11 +29,7 @@ public record BatchTask(PosTask task, BatchHeader header, int compression, Addre
         for (String h : p.get("dataHashes").split(",")) {
             hashes.add(Hash32.fromHex(h));
         }
-        DataCommitment.Kind kind = switch (Integer.parseInt(p.get("dataKind"))) {
-            case 0 -> DataCommitment.Kind.CALLDATA;
-            case 1 -> DataCommitment.Kind.BLOB;
-            default -> throw new IllegalArgumentException("unknown data kind " + p.get("dataKind"));
-        };
+        DataCommitment.Kind kind = DataCommitment.Kind.ofInboxCode(Integer.parseInt(p.get("dataKind")));
         BatchHeader h = new BatchHeader(Long.parseLong(p.get("index")), Long.parseLong(p.get("first")),
                 Long.parseLong(p.get("last")), Hash32.fromHex(p.get("blockHashes")),
                 Hash32.fromHex(p.get("postStateRoot")), new DataCommitment(kind, hashes));
