@@ -44,12 +44,14 @@ public final class L2Load {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        BaselineAnvil anvil = null;
+        seqpool.contracts.anvil.AnvilProcess anvil = null;
         List<URI> urls = new ArrayList<>();
         if (o.baseline != null) {
-            anvil = BaselineAnvil.start(Path.of(o.baseline), o.chainId, Path.of("target", "l2load", "anvil.log"));
-            System.out.printf("baseline: anvil automine at %s (pid %d)%n", anvil.uri(), anvil.pid());
-            urls.add(anvil.uri());
+            // anvil's default: automine, a block per transaction as soon as it arrives (one centralized sequencer)
+            anvil = seqpool.contracts.anvil.AnvilProcess.start(Path.of(o.baseline), o.chainId,
+                    Path.of("target", "l2load", "anvil.log"), List.of());
+            System.out.printf("baseline: anvil automine at %s (pid %d)%n", anvil.rpcUrl(), anvil.pid());
+            urls.add(URI.create(anvil.rpcUrl()));
         } else if (o.endpoints != null) {
             for (JsonNode n : JsonRpcHttp.JSON.readTree(Files.readString(Path.of(o.endpoints))).path("nodes")) {
                 urls.add(URI.create(n.path("rpc").asText()));
