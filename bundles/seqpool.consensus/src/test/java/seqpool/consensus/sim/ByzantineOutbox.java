@@ -21,17 +21,29 @@ import seqpool.consensus.wire.SignedProposal;
  * Fault injection on the sending side: honest nodes' messages pass unchanged (so do twins' and false-view nodes', whose
  * fault is elsewhere); a Byzantine node's are dropped (silent) or, for odd-indexed recipients, replaced by a
  * conflicting message it signs with its own key (equivocating proposer, with block content from the world; double
- * voter). The conflicting message for one (height, round, kind) is always the same one.
+ * voter; a conflicting node, which votes for other real blocks of the height). The conflicting message for one
+ * (height, round, kind) is always the same one. Real blocks are learned from every proposal anyone sends.
  */
 final class ByzantineOutbox<A extends ConsensusApplication> {
     private final Simulation<A> sim;
     private final Map<String, Bytes> alternatives = new HashMap<>();
+    /** Block ids proposed so far at each height, in the order seen (only when a CONFLICTING node exists). */
+    private final Map<Long, java.util.LinkedHashSet<Hash32>> proposed = new HashMap<>();
+    /** Votes a CONFLICTING node signed for a real block other than its engine's choice. */
+    int conflictingVotes;
+    /** Of those, precommits against a block it had precommitted in an earlier round of the height (lock broken). */
+    int lockBreakingPrecommits;
+    /** Non-nil blocks each CONFLICTING node precommitted (to anyone) per height, in earlier rounds. */
+    private final Map<String, java.util.Set<Hash32>> precommitted = new HashMap<>();
 
     ByzantineOutbox(Simulation<A> sim) {
         this.sim = sim;
     }
 
     void send(SimNode<A> from, SimNode<A> to, Bytes payload) {
+        if (sim.cfg.fault() == Fault.CONFLICTING) {
+            learn(payload);
+        }
         if (from.honest() || from.fault == Fault.TWINS || from.fault == Fault.FALSE_VIEW) {
             sim.transmit(from, to, payload);
             return;
@@ -53,7 +65,8 @@ final class ByzantineOutbox<A extends ConsensusApplication> {
         } catch (MalformedMessageException e) {
             return payload;
         }
-        if (from.fault == Fault.EQUIVOCATING_PROPOSER && m instanceof ProposalMsg p) {
+        boolean equivocates = from.fault == Fault.EQUIVOCATING_PROPOSER || from.fault == Fault.CONFLICTING;
+        if (equivocates && m instanceof ProposalMsg p) {
             SignedProposal sp = p.proposal();
             return alternatives.computeIfAbsent("p/" + from.index + "/" + sp.height() + "/" + sp.round(), k -> {
                 List<Bytes> txs = sim.world.alternativeTxs(p.block().txs(), sp.height(), sp.round());
@@ -72,6 +85,49 @@ final class ByzantineOutbox<A extends ConsensusApplication> {
                 return sim.codec.encode(new VoteMsg(new SignedVote(alt, from.signer.sign(sim.nodeConfig.digests().vote(alt)))));
             });
         }
+        if (from.fault == Fault.CONFLICTING && m instanceof VoteMsg vm) {
+            Vote v = vm.vote().vote();
+            return alternatives.computeIfAbsent("c/" + from.index + "/" + v.height() + "/" + v.round() + "/" + v.kind(),
+                    k -> {
+                        Hash32 other = null;
+                        for (Hash32 id : proposed.getOrDefault(v.height(), new java.util.LinkedHashSet<>())) {
+                            if (!id.equals(v.blockId())) {
+                                other = id; // the latest real block other than the engine's choice
+                            }
+                        }
+                        if (other == null) {
+                            return payload;
+                        }
+                        Vote alt = new Vote(v.kind(), v.height(), v.round(), other, v.voter());
+                        conflictingVotes++;
+                        if (v.kind() == seqpool.api.consensus.VoteKind.PRECOMMIT) {
+                            java.util.Set<Hash32> earlier = precommitted.computeIfAbsent(from.index + "/" + v.height(),
+                                    x -> new java.util.HashSet<>());
+                            Hash32 chosen = other;
+                            if (earlier.stream().anyMatch(b -> !b.equals(chosen))) {
+                                lockBreakingPrecommits++; // a block precommitted in an earlier round is dropped
+                            }
+                            earlier.add(other);
+                            if (!v.blockId().isZero()) {
+                                earlier.add(v.blockId());
+                            }
+                        }
+                        return sim.codec.encode(new VoteMsg(new SignedVote(alt,
+                                from.signer.sign(sim.nodeConfig.digests().vote(alt)))));
+                    });
+        }
         return payload;
+    }
+
+    private void learn(Bytes payload) {
+        try {
+            if (sim.codec.decode(payload) instanceof ProposalMsg p) {
+                proposed.computeIfAbsent(p.proposal().height(), h -> new java.util.LinkedHashSet<>())
+                        .add(p.proposal().blockId());
+                proposed.keySet().removeIf(h -> h < p.proposal().height() - 2);
+            }
+        } catch (MalformedMessageException e) {
+            // not ours to judge here
+        }
     }
 }

@@ -8,6 +8,13 @@ public enum Fault {
     EQUIVOCATING_PROPOSER,
     /** Sends a conflicting vote (nil vs value) to half of its peers for every vote it casts. */
     DOUBLE_VOTER,
+    /**
+     * Signs only real blocks, and conflicting ones: as proposer, a second real block to half of its peers (as
+     * {@link #EQUIVOCATING_PROPOSER}); as voter, to half of its peers the same vote for another real block proposed at
+     * that height (by anyone, any round; Byzantine nodes collude and see all traffic) — also where its engine voted
+     * nil or is locked on a different block, so its precommits break its lock.
+     */
+    CONFLICTING,
     /** Two honest engines with the same key and separate stores ("twins"). */
     TWINS,
     /**

@@ -16,7 +16,7 @@ public final class SimulationSoak {
     public static void main(String[] args) {
         int seeds = Integer.parseInt(args[0]);
         long first = args.length > 1 ? Long.parseLong(args[1]) : 100_000;
-        Fault[] faults = {null, Fault.SILENT, Fault.EQUIVOCATING_PROPOSER, Fault.DOUBLE_VOTER, Fault.TWINS};
+        Fault[] faults = {null, Fault.SILENT, Fault.EQUIVOCATING_PROPOSER, Fault.DOUBLE_VOTER, Fault.TWINS, Fault.CONFLICTING};
         long runs = 0;
         long start = System.nanoTime();
         for (int block = 0; block < seeds; block += 10) {

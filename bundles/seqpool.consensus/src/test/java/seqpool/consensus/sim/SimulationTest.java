@@ -23,6 +23,35 @@ class SimulationTest {
         }
     }
 
+    /** A node that signs conflicting real blocks and votes, breaking its lock: safety holds, and the pool goes on. */
+    @Test
+    void n4Conflicting() {
+        runSeeds(4, Fault.CONFLICTING, SEEDS, 10_000);
+        int votes = 0;
+        int lockBreaking = 0;
+        for (long s = 10_000; s < 10_010; s++) {
+            Simulation<SimApp> sim = Simulation.clientTxs(s, SimConfig.standard(4, Fault.CONFLICTING),
+                    seqpool.api.trace.TraceSink.NONE);
+            assertTrue(sim.run().isEmpty());
+            votes += sim.byzantine.conflictingVotes;
+            lockBreaking += sim.byzantine.lockBreakingPrecommits;
+        }
+        assertTrue(votes > 100, "the adversary really signs votes for other real blocks: " + votes);
+        assertTrue(lockBreaking > 0, "and precommits against its earlier precommit of the height: " + lockBreaking);
+    }
+
+    /** Two colluding such nodes among seven (f = 2). */
+    @Test
+    void n7TwoConflicting() {
+        runSeeds(7, Fault.CONFLICTING, SEEDS / 2, 11_000);
+    }
+
+    /** The seed that failed on time alone in a 5 s window (decided in round 4 of height 5). */
+    @Test
+    void equivocatingProposerSeed7777265IsLiveWithinTheWindow() {
+        runSeeds(4, Fault.EQUIVOCATING_PROPOSER, 1, 7_777_265);
+    }
+
     @Test
     void n4Honest() {
         runSeeds(4, null, SEEDS, 1_000);
