@@ -58,7 +58,7 @@ final class VaultCodec {
     }
 
     static byte[] encodeInfo(KeyInfo k) {
-        WireWriter w = new WireWriter().u8(1).string(k.keyId().value()).u32(k.generation()).u8(k.status().ordinal())
+        WireWriter w = new WireWriter().u8(1).string(k.keyId().value()).u32(k.generation()).u8(statusCode(k.status()))
                 .raw(k.groupKey().toArray());
         encodeCommittee(w, k.committee());
         return w.toByteArray();
@@ -75,7 +75,29 @@ final class VaultCodec {
         Bytes gk = Bytes.wrap(r.raw(33));
         Committee c = decodeCommittee(r);
         r.end();
-        return new KeyInfo(id, gen, c, gk, KeyStatus.values()[status]);
+        return new KeyInfo(id, gen, c, gk, statusOf(status));
+    }
+
+    /** Stored status codes, explicit (they equal the 1.0 enum positions, so older vaults read the same). */
+    static int statusCode(KeyStatus s) {
+        return switch (s) {
+            case GENERATING -> 0;
+            case ACTIVE -> 1;
+            case RESHARING -> 2;
+            case NOT_A_MEMBER -> 3;
+            case DELETED -> 4;
+        };
+    }
+
+    static KeyStatus statusOf(int code) throws MalformedMessageException {
+        return switch (code) {
+            case 0 -> KeyStatus.GENERATING;
+            case 1 -> KeyStatus.ACTIVE;
+            case 2 -> KeyStatus.RESHARING;
+            case 3 -> KeyStatus.NOT_A_MEMBER;
+            case 4 -> KeyStatus.DELETED;
+            default -> throw new MalformedMessageException("unknown key status code " + code);
+        };
     }
 
     /**

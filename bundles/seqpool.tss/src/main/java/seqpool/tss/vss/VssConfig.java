@@ -25,7 +25,14 @@ import seqpool.tss.wire.WireWriter;
 public record VssConfig(Kind kind, KeyId keyId, long epoch, List<Address> dealers, Committee receivers,
         Committee oldCommittee, int fromGeneration, ECPoint expectedGroupKey) {
 
-    public enum Kind { DKG, RESHARE }
+    public enum Kind {
+        DKG, RESHARE;
+
+        /** The code in the task id (explicit: reordering the enum must not change any session's id). */
+        int code() {
+            return this == DKG ? 0 : 1;
+        }
+    }
 
     public VssConfig {
         List<Address> d = new ArrayList<>(new TreeSet<>(dealers));
@@ -97,7 +104,7 @@ public record VssConfig(Kind kind, KeyId keyId, long epoch, List<Address> dealer
      * another label than version 1, so nodes of both versions never join one session.
      */
     public byte[] taskId() {
-        WireWriter w = new WireWriter().string("seqpool-tss-vss-v2").u8(kind.ordinal()).string(keyId.value()).u64(epoch);
+        WireWriter w = new WireWriter().string("seqpool-tss-vss-v2").u8(kind.code()).string(keyId.value()).u64(epoch);
         w.u16(dealers.size());
         dealers.forEach(a -> w.raw(a.value().toArray()));
         w.u16(receivers.size()).u16(receivers.threshold());
