@@ -95,6 +95,11 @@ public final class VoteKeeper {
         return isQuorum(get(kind, round).powerFor(value));
     }
 
+    /** Some validator's counted vote of {@code kind} for {@code value} in {@code round}. */
+    public boolean hasVoteFor(VoteKind kind, int round, Hash32 value) {
+        return get(kind, round).powerFor(value) > 0;
+    }
+
     /** More than 2/3 of the power voted {@code kind} for anything (values and nil together) in {@code round}. */
     public boolean hasQuorumAny(VoteKind kind, int round) {
         return isQuorum(get(kind, round).anyPower());
