@@ -3,7 +3,6 @@ package seqpool.consensus.host;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,6 +17,7 @@ import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.ConsensusEngine;
 import seqpool.api.consensus.DuplicateVoteEvidence;
+import seqpool.api.consensus.SubmitOutcome;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
@@ -39,11 +39,14 @@ import seqpool.consensus.node.TimerKey;
  * same thread; actions go to the {@link P2pNetwork}. A store failure or an
  * application exception stops the engine (logged with the cause) rather than continue on unknown state.
  *
- * <p>Thread-safety: all public methods may be called from any thread. {@link #submit} queues the transaction for the
- * event thread and answers ACCEPTED unless it is too large or the queue is full; checkTx runs on the event thread.
+ * <p>Thread-safety: all public methods may be called from any thread. {@link #submit} hands the transaction to the
+ * event thread, where checkTx and the mempool run, and waits for the answer for a bounded time (ACCEPTED means "checked
+ * and in the mempool"); called on the event thread itself (a commit listener) it runs there directly.
  */
 public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConsensusHost.class.getName());
+    /** How long {@link #submit} waits for the event thread to check a transaction before it answers "retry later". */
+    static final long DEFAULT_SUBMIT_WAIT_MS = 5_000;
 
     private final ConsensusNode node;
     private final P2pNetwork network;
@@ -51,9 +54,9 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     private final PreVerifier preVerifier;
     private final ScheduledExecutorService events;
     private final List<CommitListener> followers = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Bytes> submitted = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger submittedCount = new AtomicInteger();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Submissions handed to the event thread and not yet taken by it (bounded by the mempool size). */
+    private final AtomicInteger submitsWaiting = new AtomicInteger();
+    private volatile long submitWaitMs = DEFAULT_SUBMIT_WAIT_MS;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long committedHeight;
     private volatile ValidatorSet validators;
@@ -104,28 +107,85 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
 
     @Override
     public SubmitResult submit(Bytes tx) {
-        if (tx.size() > config.limits().maxTxBytes()) {
-            return SubmitResult.REJECTED;
-        }
-        if (submittedCount.incrementAndGet() > config.mempoolMaxTxs()) {
-            submittedCount.decrementAndGet();
-            return SubmitResult.MEMPOOL_FULL;
-        }
-        submitted.add(tx);
-        if (drainScheduled.compareAndSet(false, true)) {
-            run(this::drainSubmitted);
-        }
-        return SubmitResult.ACCEPTED;
+        return offer(tx).result();
     }
 
-    private List<NodeAction> drainSubmitted() throws StoreException {
-        drainScheduled.set(false);
-        Bytes tx;
-        while ((tx = submitted.poll()) != null) {
-            submittedCount.decrementAndGet();
-            node.submit(tx);
+    /**
+     * checkTx and the mempool run on the event thread (the application's state belongs to it); the caller waits at most
+     * {@code submitWaitMs} for them to start. A transaction the event thread has not taken by then is abandoned (the
+     * event thread skips it) and the answer is MEMPOOL_FULL, "retry later": never ACCEPTED for an unchecked one.
+     */
+    @Override
+    public SubmitOutcome offer(Bytes tx) {
+        if (tx.size() > config.limits().maxTxBytes()) {
+            return SubmitOutcome.rejected("transaction of " + tx.size() + " bytes exceeds the limit of "
+                    + config.limits().maxTxBytes());
         }
-        return node.flush();
+        if (stopped.get()) {
+            return SubmitOutcome.rejected("the consensus engine is stopped");
+        }
+        if (onEventThread()) {
+            SubmitOutcome o = node.offer(tx);
+            run(node::flush); // gossip of the accepted transaction, after the current step
+            return o;
+        }
+        if (submitsWaiting.incrementAndGet() > config.mempoolMaxTxs()) {
+            submitsWaiting.decrementAndGet();
+            return new SubmitOutcome(SubmitResult.MEMPOOL_FULL, "too many transactions waiting to be checked");
+        }
+        PendingSubmit pending = new PendingSubmit();
+        run(() -> {
+            submitsWaiting.decrementAndGet();
+            if (!pending.state.compareAndSet(PendingSubmit.WAITING, PendingSubmit.TAKEN)) {
+                return List.of(); // the caller gave up: not checked, not added
+            }
+            try {
+                pending.result.complete(node.offer(tx));
+            } catch (RuntimeException e) {
+                pending.result.completeExceptionally(e);
+                throw e;
+            }
+            return node.flush();
+        });
+        try {
+            return pending.result.get(submitWaitMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            if (pending.state.compareAndSet(PendingSubmit.WAITING, PendingSubmit.ABANDONED)) {
+                return new SubmitOutcome(SubmitResult.MEMPOOL_FULL,
+                        "the consensus thread did not check it within " + submitWaitMs + " ms; retry later");
+            }
+            return awaitTaken(pending); // the event thread is checking it now: its answer is the truth
+        } catch (java.util.concurrent.ExecutionException e) {
+            return SubmitOutcome.rejected("the consensus engine failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (pending.state.compareAndSet(PendingSubmit.WAITING, PendingSubmit.ABANDONED)) {
+                return SubmitOutcome.rejected("interrupted before the transaction was checked");
+            }
+            return awaitTaken(pending);
+        }
+    }
+
+    private static SubmitOutcome awaitTaken(PendingSubmit pending) {
+        try {
+            return pending.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return SubmitOutcome.rejected("the consensus engine failed: " + e.getCause());
+        }
+    }
+
+    /** One submission on its way to the event thread: taken by it, or abandoned by a caller that stopped waiting. */
+    private static final class PendingSubmit {
+        static final int WAITING = 0;
+        static final int TAKEN = 1;
+        static final int ABANDONED = 2;
+        final AtomicInteger state = new AtomicInteger(WAITING);
+        final java.util.concurrent.CompletableFuture<SubmitOutcome> result = new java.util.concurrent.CompletableFuture<>();
+    }
+
+    /** For tests: how long {@link #submit} waits for the event thread. */
+    void submitWaitMs(long ms) {
+        this.submitWaitMs = ms;
     }
 
     @Override
