@@ -51,6 +51,7 @@ public final class ConsensusComponent implements ConsensusEngine, MetricSource {
                 app, config.genesisValidators().length > 0 ? ConsensusSettings.genesis(config.genesisValidators())
                         : app.genesisValidators(), network, metrics,
                 Map.of());
+        metrics.droppedMessages(host::droppedPeerMessages);
         host.start();
     }
 

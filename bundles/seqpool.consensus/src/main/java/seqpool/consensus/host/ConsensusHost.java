@@ -42,11 +42,18 @@ import seqpool.consensus.node.TimerKey;
  * <p>Thread-safety: all public methods may be called from any thread. {@link #submit} hands the transaction to the
  * event thread, where checkTx and the mempool run, and waits for the answer for a bounded time (ACCEPTED means "checked
  * and in the mempool"); called on the event thread itself (a commit listener) it runs there directly.
+ *
+ * <p>The event queue is bounded for peer messages only (count and bytes): when it is full, a peer message is dropped
+ * and counted ({@link #droppedPeerMessages}); timers and local commands are always queued.
  */
 public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConsensusHost.class.getName());
     /** How long {@link #submit} waits for the event thread to check a transaction before it answers "retry later". */
     static final long DEFAULT_SUBMIT_WAIT_MS = 5_000;
+    /** Peer messages waiting for the event thread, at most (timers and local commands are never refused). */
+    static final int DEFAULT_MAX_QUEUED_PEER_MESSAGES = 10_000;
+    /** Bytes of peer messages waiting for the event thread, at most (a proposal carries its block). */
+    static final long MAX_QUEUED_PEER_BYTES = 256L << 20;
 
     private final ConsensusNode node;
     private final P2pNetwork network;
@@ -57,6 +64,10 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     /** Submissions handed to the event thread and not yet taken by it (bounded by the mempool size). */
     private final AtomicInteger submitsWaiting = new AtomicInteger();
     private volatile long submitWaitMs = DEFAULT_SUBMIT_WAIT_MS;
+    private final AtomicInteger queuedPeerMessages = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong queuedPeerBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder droppedPeerMessages = new java.util.concurrent.atomic.LongAdder();
+    private volatile int maxQueuedPeerMessages = DEFAULT_MAX_QUEUED_PEER_MESSAGES;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long committedHeight;
     private volatile ValidatorSet validators;
@@ -84,10 +95,51 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     /** Subscribes to the consensus channel and starts (or resumes from the store) consensus. */
     public void start() {
         subscription = network.subscribe(Channel.CONSENSUS, m -> {
+            int size = m.payload().size();
+            if (!admitPeerMessage(size)) {
+                droppedPeerMessages.increment(); // gossip and retransmission repeat what matters
+                return;
+            }
             preVerifier.preverify(m.payload()); // signature recovery on the transport's thread, not the event thread
-            run(() -> node.onMessage(m.from(), m.payload()));
+            run(() -> {
+                releasePeerMessage(size);
+                return node.onMessage(m.from(), m.payload());
+            });
         });
         run(node::start);
+    }
+
+    /**
+     * Reserves a place in the event queue for a peer message: false when {@link #maxQueuedPeerMessages} messages or
+     * {@link #MAX_QUEUED_PEER_BYTES} bytes already wait. Only peer messages are bounded this way: timers and local
+     * commands (submissions, follow, evidence) are few, and dropping one could stall this node.
+     */
+    private boolean admitPeerMessage(int size) {
+        if (queuedPeerMessages.incrementAndGet() > maxQueuedPeerMessages) {
+            queuedPeerMessages.decrementAndGet();
+            return false;
+        }
+        if (queuedPeerBytes.addAndGet(size) > MAX_QUEUED_PEER_BYTES) {
+            queuedPeerBytes.addAndGet(-size);
+            queuedPeerMessages.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void releasePeerMessage(int size) {
+        queuedPeerBytes.addAndGet(-size);
+        queuedPeerMessages.decrementAndGet();
+    }
+
+    /** Peer messages dropped because the event queue was full (metric {@code seqpool_consensus_dropped_messages}). */
+    public long droppedPeerMessages() {
+        return droppedPeerMessages.sum();
+    }
+
+    /** For tests: the bound on queued peer messages. */
+    void maxQueuedPeerMessages(int max) {
+        this.maxQueuedPeerMessages = max;
     }
 
     @Override
