@@ -83,6 +83,20 @@ class ForcedCliIT {
     }
 
     @Test
+    void deployWithAPoolKeyWritesTheAddressesAndRegistersIt() throws Exception {
+        Path admin = fundedKey("admin-pk.key");
+        Path addresses = dir.resolve("contracts-pk.yaml");
+        String g = "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
+                + "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8";
+        Run deploy = run(new ContractsCommand(), "deploy", "--rpc", anvil.rpcUrl(), "--key", admin.toString(), "--out",
+                addresses.toString(), "--poll-ms", "50", "--pool-key", "0x" + g);
+        assertEquals(0, deploy.code(), deploy.err());
+        assertTrue(deploy.out().contains("registered pool key generation 1"), deploy.out());
+        assertTrue(deploy.out().indexOf("wrote ") < deploy.out().indexOf("registered pool key"), "addresses first");
+        assertTrue(DeployedContracts.readFrom(addresses).poolKeyRegistry().startsWith("0x"));
+    }
+
+    @Test
     void enqueuesSignedL2TransactionsAndReportsTheQueue() throws Exception {
         Path admin = fundedKey("admin.key");
         Path addresses = dir.resolve("contracts.yaml");

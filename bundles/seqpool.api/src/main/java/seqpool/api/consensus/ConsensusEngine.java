@@ -16,8 +16,17 @@ import seqpool.api.p2p.Subscription;
  */
 @ProviderType
 public interface ConsensusEngine {
-    /** Offers a transaction to the mempool (checked with the application's checkTx). Never blocks on consensus. */
+    /**
+     * Offers a transaction to the mempool. ACCEPTED means it is in the mempool and the application's checkTx accepted
+     * it; the call waits for that check on the engine's thread, for a bounded time (MEMPOOL_FULL, "retry later", when
+     * the engine is too busy to check it in time: the transaction is then dropped, not queued).
+     */
     SubmitResult submit(Bytes tx);
+
+    /** As {@link #submit}, with the reason when the transaction is not taken (e.g. checkTx's rejection reason). */
+    default SubmitOutcome offer(Bytes tx) {
+        return SubmitOutcome.of(submit(tx));
+    }
 
     /**
      * Delivers every committed block with height ≥ {@code fromHeight} to the listener, in height order: first the

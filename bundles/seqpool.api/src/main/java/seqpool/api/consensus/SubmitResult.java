@@ -2,7 +2,7 @@ package seqpool.api.consensus;
 
 /** What became of a transaction handed to {@link ConsensusEngine#submit}. */
 public enum SubmitResult {
-    /** In the mempool; it will be gossiped and proposed. */
+    /** In the mempool, accepted by the application's checkTx; it will be gossiped and proposed. */
     ACCEPTED,
     /** Already in the mempool. */
     DUPLICATE,

@@ -6,7 +6,7 @@
  * <p>Votes and proposals are signed over EIP-712 typed data (DESIGN.md §4) so that L1 can verify double-sign evidence.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package seqpool.api.consensus;
 
 import org.osgi.annotation.bundle.Export;

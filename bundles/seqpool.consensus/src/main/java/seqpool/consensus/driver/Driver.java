@@ -28,7 +28,10 @@ import seqpool.consensus.votes.VoteKeeper;
  * proposer, height). Deterministic: the same inputs in the same order give the same effects. Not thread-safe.
  */
 public final class Driver {
-    /** At most this many distinct proposals are kept per round (an equivocating proposer cannot fill memory). */
+    /**
+     * At most this many distinct proposals <em>without votes</em> are kept per round (an equivocating proposer cannot
+     * fill memory). Proposals whose value has a vote are kept beyond it: see {@link #onProposal}.
+     */
     static final int MAX_PROPOSALS_PER_ROUND = 4;
 
     private final ValidatorSchedule schedule;
@@ -75,15 +78,65 @@ public final class Driver {
         return out;
     }
 
+    /**
+     * Books a proposal of the round's proposer. The book of a round is bounded without starving the rules that need a
+     * proposal (L22/L28 act on the first, L36/L49 on the one whose value got a quorum): a proposal whose value has a
+     * vote (a prevote or precommit of its round, or a prevote of its valid round) is always admitted and never evicted;
+     * the others fill at most {@link #MAX_PROPOSALS_PER_ROUND} places, and when they are full the oldest of them that the
+     * round state does not name (locked or valid value) gives way to the newest. Votes come from a bounded validator set,
+     * so the supported proposals are bounded too; an equivocating proposer's flood cannot push out a value that honest
+     * validators voted for, and the newest proposal (the likeliest to be the one the others saw first) stays until its
+     * votes arrive.
+     */
     public List<DriverEffect> onProposal(ReceivedProposal p) {
         List<DriverEffect> out = new ArrayList<>();
         int round = p.proposal().round();
-        LinkedHashMap<Hash32, ReceivedProposal> book = proposals.computeIfAbsent(round, r -> new LinkedHashMap<>());
-        if (!book.containsKey(p.blockId()) && book.size() < MAX_PROPOSALS_PER_ROUND) {
-            book.put(p.blockId(), p);
-            evaluate(out);
+        if (!p.proposal().proposer().equals(schedule.proposer(round))) {
+            return out; // the caller authenticates; a proposal of anyone else is never booked
         }
+        LinkedHashMap<Hash32, ReceivedProposal> book = proposals.computeIfAbsent(round, r -> new LinkedHashMap<>());
+        if (book.containsKey(p.blockId())) {
+            return out;
+        }
+        if (!supported(p) && unsupportedCount(book) >= MAX_PROPOSALS_PER_ROUND && !evictOneUnsupported(book)) {
+            return out;
+        }
+        book.put(p.blockId(), p);
+        evaluate(out);
         return out;
+    }
+
+    /** Whether some validator voted for the proposal's value where a rule could use the proposal. */
+    private boolean supported(ReceivedProposal p) {
+        int r = p.proposal().round();
+        int vr = p.proposal().validRound();
+        Hash32 id = p.blockId();
+        return votes.hasVoteFor(VoteKind.PREVOTE, r, id) || votes.hasVoteFor(VoteKind.PRECOMMIT, r, id)
+                || vr >= 0 && votes.hasVoteFor(VoteKind.PREVOTE, vr, id);
+    }
+
+    private boolean pinned(ReceivedProposal p) {
+        return supported(p) || p.blockId().equals(state.lockedValue()) || p.blockId().equals(state.validValue());
+    }
+
+    private int unsupportedCount(LinkedHashMap<Hash32, ReceivedProposal> book) {
+        int n = 0;
+        for (ReceivedProposal q : book.values()) {
+            if (!pinned(q)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean evictOneUnsupported(LinkedHashMap<Hash32, ReceivedProposal> book) {
+        for (var it = book.values().iterator(); it.hasNext();) {
+            if (!pinned(it.next())) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<DriverEffect> onVote(SignedVote v) {

@@ -17,6 +17,7 @@ import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.ConsensusEngine;
 import seqpool.api.consensus.DuplicateVoteEvidence;
+import seqpool.api.consensus.SubmitOutcome;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
@@ -50,6 +51,7 @@ public final class ConsensusComponent implements ConsensusEngine, MetricSource {
                 app, config.genesisValidators().length > 0 ? ConsensusSettings.genesis(config.genesisValidators())
                         : app.genesisValidators(), network, metrics,
                 Map.of());
+        metrics.droppedMessages(host::droppedPeerMessages);
         host.start();
     }
 
@@ -61,6 +63,11 @@ public final class ConsensusComponent implements ConsensusEngine, MetricSource {
     @Override
     public SubmitResult submit(Bytes tx) {
         return host.submit(tx);
+    }
+
+    @Override
+    public SubmitOutcome offer(Bytes tx) {
+        return host.offer(tx);
     }
 
     @Override

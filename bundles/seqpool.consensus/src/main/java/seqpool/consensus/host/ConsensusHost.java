@@ -3,7 +3,6 @@ package seqpool.consensus.host;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,6 +17,7 @@ import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.ConsensusEngine;
 import seqpool.api.consensus.DuplicateVoteEvidence;
+import seqpool.api.consensus.SubmitOutcome;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
@@ -39,11 +39,21 @@ import seqpool.consensus.node.TimerKey;
  * same thread; actions go to the {@link P2pNetwork}. A store failure or an
  * application exception stops the engine (logged with the cause) rather than continue on unknown state.
  *
- * <p>Thread-safety: all public methods may be called from any thread. {@link #submit} queues the transaction for the
- * event thread and answers ACCEPTED unless it is too large or the queue is full; checkTx runs on the event thread.
+ * <p>Thread-safety: all public methods may be called from any thread. {@link #submit} hands the transaction to the
+ * event thread, where checkTx and the mempool run, and waits for the answer for a bounded time (ACCEPTED means "checked
+ * and in the mempool"); called on the event thread itself (a commit listener) it runs there directly.
+ *
+ * <p>The event queue is bounded for peer messages only (count and bytes): when it is full, a peer message is dropped
+ * and counted ({@link #droppedPeerMessages}); timers and local commands are always queued.
  */
 public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConsensusHost.class.getName());
+    /** How long {@link #submit} waits for the event thread to check a transaction before it answers "retry later". */
+    static final long DEFAULT_SUBMIT_WAIT_MS = 5_000;
+    /** Peer messages waiting for the event thread, at most (timers and local commands are never refused). */
+    static final int DEFAULT_MAX_QUEUED_PEER_MESSAGES = 10_000;
+    /** Bytes of peer messages waiting for the event thread, at most (a proposal carries its block). */
+    static final long MAX_QUEUED_PEER_BYTES = 256L << 20;
 
     private final ConsensusNode node;
     private final P2pNetwork network;
@@ -51,9 +61,13 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     private final PreVerifier preVerifier;
     private final ScheduledExecutorService events;
     private final List<CommitListener> followers = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Bytes> submitted = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger submittedCount = new AtomicInteger();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Submissions handed to the event thread and not yet taken by it (bounded by the mempool size). */
+    private final AtomicInteger submitsWaiting = new AtomicInteger();
+    private volatile long submitWaitMs = DEFAULT_SUBMIT_WAIT_MS;
+    private final AtomicInteger queuedPeerMessages = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong queuedPeerBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder droppedPeerMessages = new java.util.concurrent.atomic.LongAdder();
+    private volatile int maxQueuedPeerMessages = DEFAULT_MAX_QUEUED_PEER_MESSAGES;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long committedHeight;
     private volatile ValidatorSet validators;
@@ -81,10 +95,51 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
     /** Subscribes to the consensus channel and starts (or resumes from the store) consensus. */
     public void start() {
         subscription = network.subscribe(Channel.CONSENSUS, m -> {
+            int size = m.payload().size();
+            if (!admitPeerMessage(size)) {
+                droppedPeerMessages.increment(); // gossip and retransmission repeat what matters
+                return;
+            }
             preVerifier.preverify(m.payload()); // signature recovery on the transport's thread, not the event thread
-            run(() -> node.onMessage(m.from(), m.payload()));
+            run(() -> {
+                releasePeerMessage(size);
+                return node.onMessage(m.from(), m.payload());
+            });
         });
         run(node::start);
+    }
+
+    /**
+     * Reserves a place in the event queue for a peer message: false when {@link #maxQueuedPeerMessages} messages or
+     * {@link #MAX_QUEUED_PEER_BYTES} bytes already wait. Only peer messages are bounded this way: timers and local
+     * commands (submissions, follow, evidence) are few, and dropping one could stall this node.
+     */
+    private boolean admitPeerMessage(int size) {
+        if (queuedPeerMessages.incrementAndGet() > maxQueuedPeerMessages) {
+            queuedPeerMessages.decrementAndGet();
+            return false;
+        }
+        if (queuedPeerBytes.addAndGet(size) > MAX_QUEUED_PEER_BYTES) {
+            queuedPeerBytes.addAndGet(-size);
+            queuedPeerMessages.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void releasePeerMessage(int size) {
+        queuedPeerBytes.addAndGet(-size);
+        queuedPeerMessages.decrementAndGet();
+    }
+
+    /** Peer messages dropped because the event queue was full (metric {@code seqpool_consensus_dropped_messages}). */
+    public long droppedPeerMessages() {
+        return droppedPeerMessages.sum();
+    }
+
+    /** For tests: the bound on queued peer messages. */
+    void maxQueuedPeerMessages(int max) {
+        this.maxQueuedPeerMessages = max;
     }
 
     @Override
@@ -104,28 +159,85 @@ public final class ConsensusHost implements ConsensusEngine, AutoCloseable {
 
     @Override
     public SubmitResult submit(Bytes tx) {
-        if (tx.size() > config.limits().maxTxBytes()) {
-            return SubmitResult.REJECTED;
-        }
-        if (submittedCount.incrementAndGet() > config.mempoolMaxTxs()) {
-            submittedCount.decrementAndGet();
-            return SubmitResult.MEMPOOL_FULL;
-        }
-        submitted.add(tx);
-        if (drainScheduled.compareAndSet(false, true)) {
-            run(this::drainSubmitted);
-        }
-        return SubmitResult.ACCEPTED;
+        return offer(tx).result();
     }
 
-    private List<NodeAction> drainSubmitted() throws StoreException {
-        drainScheduled.set(false);
-        Bytes tx;
-        while ((tx = submitted.poll()) != null) {
-            submittedCount.decrementAndGet();
-            node.submit(tx);
+    /**
+     * checkTx and the mempool run on the event thread (the application's state belongs to it); the caller waits at most
+     * {@code submitWaitMs} for them to start. A transaction the event thread has not taken by then is abandoned (the
+     * event thread skips it) and the answer is MEMPOOL_FULL, "retry later": never ACCEPTED for an unchecked one.
+     */
+    @Override
+    public SubmitOutcome offer(Bytes tx) {
+        if (tx.size() > config.limits().maxTxBytes()) {
+            return SubmitOutcome.rejected("transaction of " + tx.size() + " bytes exceeds the limit of "
+                    + config.limits().maxTxBytes());
         }
-        return node.flush();
+        if (stopped.get()) {
+            return SubmitOutcome.rejected("the consensus engine is stopped");
+        }
+        if (onEventThread()) {
+            SubmitOutcome o = node.offer(tx);
+            run(node::flush); // gossip of the accepted transaction, after the current step
+            return o;
+        }
+        if (submitsWaiting.incrementAndGet() > config.mempoolMaxTxs()) {
+            submitsWaiting.decrementAndGet();
+            return new SubmitOutcome(SubmitResult.MEMPOOL_FULL, "too many transactions waiting to be checked");
+        }
+        PendingSubmit pending = new PendingSubmit();
+        run(() -> {
+            submitsWaiting.decrementAndGet();
+            if (!pending.state.compareAndSet(PendingSubmit.WAITING, PendingSubmit.TAKEN)) {
+                return List.of(); // the caller gave up: not checked, not added
+            }
+            try {
+                pending.result.complete(node.offer(tx));
+            } catch (RuntimeException e) {
+                pending.result.completeExceptionally(e);
+                throw e;
+            }
+            return node.flush();
+        });
+        try {
+            return pending.result.get(submitWaitMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            if (pending.state.compareAndSet(PendingSubmit.WAITING, PendingSubmit.ABANDONED)) {
+                return new SubmitOutcome(SubmitResult.MEMPOOL_FULL,
+                        "the consensus thread did not check it within " + submitWaitMs + " ms; retry later");
+            }
+            return awaitTaken(pending); // the event thread is checking it now: its answer is the truth
+        } catch (java.util.concurrent.ExecutionException e) {
+            return SubmitOutcome.rejected("the consensus engine failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (pending.state.compareAndSet(PendingSubmit.WAITING, PendingSubmit.ABANDONED)) {
+                return SubmitOutcome.rejected("interrupted before the transaction was checked");
+            }
+            return awaitTaken(pending);
+        }
+    }
+
+    private static SubmitOutcome awaitTaken(PendingSubmit pending) {
+        try {
+            return pending.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return SubmitOutcome.rejected("the consensus engine failed: " + e.getCause());
+        }
+    }
+
+    /** One submission on its way to the event thread: taken by it, or abandoned by a caller that stopped waiting. */
+    private static final class PendingSubmit {
+        static final int WAITING = 0;
+        static final int TAKEN = 1;
+        static final int ABANDONED = 2;
+        final AtomicInteger state = new AtomicInteger(WAITING);
+        final java.util.concurrent.CompletableFuture<SubmitOutcome> result = new java.util.concurrent.CompletableFuture<>();
+    }
+
+    /** For tests: how long {@link #submit} waits for the event thread. */
+    void submitWaitMs(long ms) {
+        this.submitWaitMs = ms;
     }
 
     @Override

@@ -12,7 +12,8 @@ import seqpool.api.trace.TraceSink;
  * The engine's own metrics, taken from the protocol events it already records for trace validation (this node's
  * NewRound, Propose, Prevote, Precommit and Decide): the round being decided, rounds and extra rounds, own proposals
  * and votes by kind and value, the time spent in each step of a height, the time per height, and evidence offered
- * through {@code submitEvidence} by result. It passes every event on to the real trace sink. Events arrive on the
+ * through {@code submitEvidence} by result, and the peer messages the host dropped because its event queue was full.
+ * It passes every event on to the real trace sink. Events arrive on the
  * consensus event thread; {@link #collect} may run on any thread.
  */
 final class ConsensusMetrics implements TraceSink, MetricSource {
@@ -25,6 +26,7 @@ final class ConsensusMetrics implements TraceSink, MetricSource {
     private final LongAdder decisions = new LongAdder();
     private final Map<SubmitResult, LongAdder> evidence = new java.util.EnumMap<>(SubmitResult.class);
     private volatile long round;
+    private volatile java.util.function.LongSupplier droppedMessages = () -> 0;
 
     ConsensusMetrics(TraceSink next) {
         this.next = next;
@@ -63,6 +65,11 @@ final class ConsensusMetrics implements TraceSink, MetricSource {
         next.record(node, event, fields);
     }
 
+    /** Where the host counts the peer messages it dropped because its event queue was full. */
+    void droppedMessages(java.util.function.LongSupplier source) {
+        this.droppedMessages = source;
+    }
+
     void evidence(SubmitResult r) {
         evidence.get(r).increment();
     }
@@ -86,6 +93,8 @@ final class ConsensusMetrics implements TraceSink, MetricSource {
         sink.counter("seqpool_consensus_decisions", "Heights this node decided", decisions.sum());
         evidence.forEach((r, n) -> sink.counter("seqpool_consensus_evidence_submitted",
                 "Equivocation evidence offered through the admin API, by result", Map.of("result", r.name()), n.sum()));
+        sink.counter("seqpool_consensus_dropped_messages",
+                "Peer consensus messages dropped because the event queue was full", droppedMessages.getAsLong());
         timings.collect(sink);
     }
 }

@@ -14,10 +14,12 @@ import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.consensus.Block;
+import seqpool.api.consensus.CheckTxResult;
 import seqpool.api.consensus.CommitCertificate;
 import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.SignedVote;
+import seqpool.api.consensus.SubmitOutcome;
 import seqpool.api.consensus.SubmitResult;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.identity.NodeSigner;
@@ -177,14 +179,24 @@ public final class ConsensusNode {
 
     /** Offers a transaction (checkTx, then the mempool); accepted ones are forwarded with the next actions. */
     public SubmitResult submit(Bytes tx) {
-        if (tx.size() > config.limits().maxTxBytes() || !app.checkTx(tx).accepted()) {
-            return SubmitResult.REJECTED;
+        return offer(tx).result();
+    }
+
+    /** {@link #submit} with the reason of a refusal. */
+    public SubmitOutcome offer(Bytes tx) {
+        if (tx.size() > config.limits().maxTxBytes()) {
+            return SubmitOutcome.rejected("transaction of " + tx.size() + " bytes exceeds the limit of "
+                    + config.limits().maxTxBytes());
+        }
+        CheckTxResult checked = app.checkTx(tx);
+        if (!checked.accepted()) {
+            return SubmitOutcome.rejected("checkTx: " + checked.reason());
         }
         SubmitResult r = mempool.add(tx);
         if (r == SubmitResult.ACCEPTED) {
             txGossip.add(tx);
         }
-        return r;
+        return r == SubmitResult.MEMPOOL_FULL ? new SubmitOutcome(r, "mempool full") : SubmitOutcome.of(r);
     }
 
     /** Actions accumulated outside an event (gossip of submitted transactions). */

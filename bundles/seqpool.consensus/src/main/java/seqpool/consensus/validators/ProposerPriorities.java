@@ -16,7 +16,10 @@ import seqpool.api.consensus.ValidatorUpdate;
  * validator's power to its priority, picks the highest (ties: the smaller address) as proposer and subtracts the total
  * power from it; before the increments priorities are rescaled so that max − min ≤ 2 × total power (integer division
  * truncating toward zero) and centred by subtracting their average (floor division). A new validator starts at
- * −(P + P/8) with P the total power after the update, i.e. −1.125 × P. Immutable: every operation returns a new value.
+ * −(P + P/8) with P the total power after the update, i.e. −1.125 × P. Additions and subtractions saturate at the
+ * int64 limits exactly as CometBFT's {@code safeAddClip}/{@code safeSubClip} (an earlier version clipped at
+ * ±2 × MaxTotalVotingPower and diverged from CometBFT once a priority passed that bound). Immutable: every operation
+ * returns a new value.
  */
 public final class ProposerPriorities {
     static final long WINDOW_FACTOR = 2;
@@ -86,10 +89,10 @@ public final class ProposerPriorities {
         Address chosen = null;
         for (int i = 0; i < times; i++) {
             for (Validator v : set.validators()) {
-                p.put(v.address(), clip(p.get(v.address()) + v.power()));
+                p.put(v.address(), addClip(p.get(v.address()), v.power()));
             }
             chosen = highest(p);
-            p.put(chosen, clip(p.get(chosen) - total));
+            p.put(chosen, subClip(p.get(chosen), total));
         }
         return new ProposerPriorities(set, p, chosen);
     }
@@ -164,7 +167,10 @@ public final class ProposerPriorities {
             max = Math.max(max, x);
             min = Math.min(min, x);
         }
-        long diff = max - min;
+        long diff = max - min; // as computeMaxMinPriorityDiff: int64 arithmetic, then the absolute value
+        if (diff < 0) {
+            diff = -diff;
+        }
         if (diff > diffMax) {
             long ratio = (diff + diffMax - 1) / diffMax;
             p.replaceAll((a, x) -> x / ratio);
@@ -181,7 +187,7 @@ public final class ProposerPriorities {
         }
         // Go's big.Int.Div is Euclidean division; for a positive divisor that is floor division.
         long avg = floorDiv(sum, p.size());
-        p.replaceAll((a, x) -> clip(x - avg));
+        p.replaceAll((a, x) -> subClip(x, avg));
     }
 
     private static long floorDiv(java.math.BigInteger sum, int n) {
@@ -202,8 +208,21 @@ public final class ProposerPriorities {
         return best;
     }
 
-    private static long clip(long x) {
-        long bound = ValidatorSet.MAX_TOTAL_POWER * 2;
-        return Math.max(-bound, Math.min(bound, x));
+    /** CometBFT's {@code safeAddClip}: a + b, saturated at the int64 limits. */
+    static long addClip(long a, long b) {
+        long c = a + b;
+        if (((a ^ c) & (b ^ c)) < 0) { // overflow: the sign of the result differs from both operands'
+            return b < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return c;
+    }
+
+    /** CometBFT's {@code safeSubClip}: a − b, saturated at the int64 limits. */
+    static long subClip(long a, long b) {
+        long c = a - b;
+        if (((a ^ b) & (a ^ c)) < 0) { // overflow: operands of different sign and the result's sign is b's
+            return b > 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return c;
     }
 }

@@ -1,8 +1,10 @@
 package seqpool.consensus.votes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,6 +13,7 @@ import seqpool.api.common.Address;
 import seqpool.api.common.Hash32;
 import seqpool.api.consensus.DuplicateVoteEvidence;
 import seqpool.api.consensus.SignedVote;
+import seqpool.api.consensus.Validator;
 import seqpool.api.consensus.ValidatorSet;
 import seqpool.api.consensus.Vote;
 import seqpool.api.consensus.VoteKind;
@@ -30,6 +33,8 @@ public final class VoteKeeper {
     private final long height;
     private final ValidatorSet validators;
     private final long total;
+    /** Power by address: one lookup per vote (the set's own lookup scans its list). */
+    private final Map<Address, Long> powers = new HashMap<>();
     private final TreeMap<Integer, RoundVotes> prevotes = new TreeMap<>();
     private final TreeMap<Integer, RoundVotes> precommits = new TreeMap<>();
     private final TreeMap<Integer, Set<Address>> anyVoters = new TreeMap<>();
@@ -38,6 +43,9 @@ public final class VoteKeeper {
         this.height = height;
         this.validators = validators;
         this.total = validators.totalPower();
+        for (Validator v : validators.validators()) {
+            powers.put(v.address(), v.power());
+        }
     }
 
     public VoteAddResult add(SignedVote sv) {
@@ -45,7 +53,7 @@ public final class VoteKeeper {
         if (v.height() != height) {
             throw new IllegalArgumentException("vote for height " + v.height() + " given to keeper of " + height);
         }
-        long power = validators.powerOf(v.voter());
+        long power = powers.getOrDefault(v.voter(), 0L);
         if (power == 0) {
             return VoteAddResult.NOT_A_VALIDATOR;
         }
@@ -95,6 +103,11 @@ public final class VoteKeeper {
         return isQuorum(get(kind, round).powerFor(value));
     }
 
+    /** Some validator's counted vote of {@code kind} for {@code value} in {@code round}. */
+    public boolean hasVoteFor(VoteKind kind, int round, Hash32 value) {
+        return get(kind, round).powerFor(value) > 0;
+    }
+
     /** More than 2/3 of the power voted {@code kind} for anything (values and nil together) in {@code round}. */
     public boolean hasQuorumAny(VoteKind kind, int round) {
         return isQuorum(get(kind, round).anyPower());
@@ -108,7 +121,7 @@ public final class VoteKeeper {
             }
             long p = 0;
             for (Address a : anyVoters.get(r)) {
-                p += validators.powerOf(a);
+                p += powers.get(a);
             }
             if (isSkip(p)) {
                 return Optional.of(r);

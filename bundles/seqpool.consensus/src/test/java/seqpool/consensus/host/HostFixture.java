@@ -50,7 +50,7 @@ public final class HostFixture {
     }
 
     /** Accepts txs starting with 't'; records committed block ids and txs; thread-safe for readers. */
-    public static final class RecordingApp extends seqpool.consensus.testing.MempoolOnlyApplication {
+    public static class RecordingApp extends seqpool.consensus.testing.MempoolOnlyApplication {
         public final Map<Long, Hash32> blockIds = new ConcurrentSkipListMap<>();
         public final Map<Bytes, Long> txHeights = new ConcurrentHashMap<>();
         private volatile long last;

@@ -92,6 +92,48 @@ class ProposerPrioritiesTest {
         assertEquals(s1.current().increment(2).proposer(), s1.proposer(2));
     }
 
+    /**
+     * CometBFT clips priorities at the int64 limits ({@code safeAddClip}/{@code safeSubClip}), not at a multiple of the
+     * total power. Genesis: A alone with power M − 20, M = MaxTotalVotingPower = 2^63−1 div 8 = 2^60−1 =
+     * 1152921504606846975. Committing height 1 adds 20 validators of power 1 (total M), effective at height 3.
+     * Derivation (checked with an independent Python model of types/validator_set.go, int64 and big.Int semantics):
+     * A's priority is 0 at heights 1 and 2 (alone). The update gives each new validator −(M + (M >> 3)) =
+     * −1297036692682702846; the 21 sum to 20 × that = −25940733853654056920, whose floor average is
+     * −1235273040650193187: after the shift A = 1235273040650193187, each new one −61763652032509659 (sum 7). The
+     * increment: no rescale (spread ≤ 2M), average floor(7/21) = 0; A + (M − 20) = 2388194545257040142 — above 2M
+     * (the old clip made it 2M and A ended at M) but far below 2^63 − 1 — is the highest, minus M:
+     * A = 1235273040650193167; the others −61763652032509658.
+     */
+    @Test
+    void clipsAtInt64LimitsLikeCometBft() {
+        long m = ValidatorSet.MAX_TOTAL_POWER;
+        assertEquals(1152921504606846975L, m);
+        Address big = addr(0x100);
+        ValidatorSchedule s = ValidatorSchedule.genesis(new ValidatorSet(List.of(new Validator(big, m - 20))));
+        List<ValidatorUpdate> adds = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            adds.add(new ValidatorUpdate(addr(i), 1));
+        }
+        s = s.afterCommit(adds).afterCommit(List.of());
+        assertEquals(3, s.height());
+        assertEquals(21, s.validators().size());
+        assertEquals(big, s.proposer(0));
+        assertEquals(1235273040650193167L, s.current().priorityOf(big));
+        for (int i = 1; i <= 20; i++) {
+            assertEquals(-61763652032509658L, s.current().priorityOf(addr(i)), "validator " + i);
+        }
+    }
+
+    @Test
+    void addAndSubtractSaturateAtLongLimits() {
+        assertEquals(Long.MAX_VALUE, ProposerPriorities.addClip(Long.MAX_VALUE - 1, 5));
+        assertEquals(Long.MIN_VALUE, ProposerPriorities.addClip(Long.MIN_VALUE + 1, -5));
+        assertEquals(Long.MIN_VALUE, ProposerPriorities.subClip(Long.MIN_VALUE + 1, 5));
+        assertEquals(Long.MAX_VALUE, ProposerPriorities.subClip(Long.MAX_VALUE - 1, -5));
+        assertEquals(7, ProposerPriorities.addClip(3, 4));
+        assertEquals(-1, ProposerPriorities.subClip(3, 4));
+    }
+
     private static List<Long> prio(ProposerPriorities p, Address... as) {
         List<Long> out = new ArrayList<>();
         for (Address a : as) {

@@ -83,6 +83,25 @@ class VoteKeeperTest {
     }
 
     @Test
+    void powerLookupIsNotALinearScanPerVote() {
+        int n = 20_000;
+        List<Validator> vs = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            vs.add(new Validator(addr(i), 1));
+        }
+        VoteKeeper k = new VoteKeeper(1, new ValidatorSet(vs));
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= n; i++) {
+            k.add(v(VoteKind.PREVOTE, 0, X, addr(i)));
+        }
+        k.highestSkipRoundAbove(-1);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(k.hasQuorumFor(VoteKind.PREVOTE, 0, X));
+        // a scan of the set per vote is n^2/2 = 2*10^8 address comparisons (seconds); a map lookup takes milliseconds
+        assertTrue(ms < 1_500, n + " votes took " + ms + " ms");
+    }
+
+    @Test
     void equivocationGivesEvidenceAndCountsPerValueAsThePaper() {
         VoteKeeper k = keeper();
         k.add(v(VoteKind.PREVOTE, 0, X, E));

@@ -132,6 +132,7 @@ final class AdminHandlers {
             case SWAPPED -> 200;
             case ROLLED_BACK -> 409;
             case REJECTED -> 400;
+            case FAILED -> 500;
         };
         reply(ex, status, ModuleSwapper.describe(report));
     }

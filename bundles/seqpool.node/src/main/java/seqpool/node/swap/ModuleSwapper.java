@@ -33,7 +33,9 @@ import seqpool.node.swap.SwapReport.Outcome;
  * it, wait until it is ACTIVE and has registered every service interface the old version registered (and passes the
  * optional {@link ModuleHealthCheck}), then uninstall the old version. Consumers with dynamic references (or service
  * trackers) see the new service before the old one leaves, so no call finds no service. If the new version fails to
- * resolve, start or register within the timeout, it is stopped and uninstalled and the old one keeps running.
+ * resolve, start or register within the timeout, it is stopped and uninstalled and the old one keeps running; so it is
+ * if the old version cannot be uninstalled (ROLLED_BACK, never SWAPPED with two versions running). Bad input (an
+ * unreadable file, another bundle, a malformed version) is REJECTED.
  *
  * <p>Swaps are serialised (one at a time per swapper). Must not be called on a framework event thread.
  */
@@ -72,8 +74,15 @@ public final class ModuleSwapper {
         }
         String bsn = mf == null ? null : mf.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
         String newName = bsn == null ? "" : bsn.split(";")[0].trim();
-        String newVersion = mf == null ? "" : Version.parseVersion(
-                Optional.ofNullable(mf.getMainAttributes().getValue(Constants.BUNDLE_VERSION)).orElse("0")).toString();
+        String declared = mf == null ? null
+                : Optional.ofNullable(mf.getMainAttributes().getValue(Constants.BUNDLE_VERSION)).orElse("0");
+        String newVersion;
+        try {
+            newVersion = declared == null ? "" : Version.parseVersion(declared).toString();
+        } catch (IllegalArgumentException e) {
+            return rejected(symbolicName, oldVersion, "", file + " has a malformed Bundle-Version '" + declared + "': "
+                    + e.getMessage(), t0);
+        }
         if (!symbolicName.equals(newName)) {
             return rejected(symbolicName, oldVersion, newVersion, file + " is bundle '" + newName + "', not "
                     + symbolicName, t0);
@@ -99,8 +108,16 @@ public final class ModuleSwapper {
         boolean importedByOthers = hasImporters(old);
         try {
             old.uninstall();
-        } catch (BundleException e) {
-            LOG.log(Level.WARNING, "old version of {0} could not be uninstalled: {1}", symbolicName, e.getMessage());
+        } catch (BundleException | RuntimeException e) {
+            // Two versions must not keep running: take the new one out again, and make sure the old one runs.
+            String stuck = "the old version could not be uninstalled: " + e.getMessage();
+            String rollback = rollBack(candidate, old);
+            LOG.log(Level.WARNING, "hot swap of {0} to {1} rolled back: {2}{3}", symbolicName, newVersion, stuck,
+                    rollback.isEmpty() ? "" : "; " + rollback);
+            return new SwapReport(symbolicName, oldVersion, newVersion,
+                    rollback.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED,
+                    rollback.isEmpty() ? stuck : stuck + "; " + rollback, services,
+                    Duration.ofNanos(System.nanoTime() - t0));
         }
         Duration switchTime = Duration.ofNanos(System.nanoTime() - t0);
         if (!importedByOthers) {
@@ -149,6 +166,33 @@ public final class ModuleSwapper {
         } catch (Exception e) {
             return "health check failed: " + e;
         }
+    }
+
+    /** Removes the candidate and restarts the old version if it stopped; what went wrong, or empty. */
+    private String rollBack(Bundle candidate, Bundle old) {
+        String problem = "";
+        try {
+            candidate.uninstall();
+        } catch (BundleException | RuntimeException e) {
+            problem = "the new version could not be removed either (" + e.getMessage() + "): both may be installed";
+        }
+        try {
+            if (old.getState() != Bundle.ACTIVE && old.getState() != Bundle.UNINSTALLED) {
+                old.start();
+            }
+        } catch (BundleException | RuntimeException e) {
+            problem = (problem.isEmpty() ? "" : problem + "; ") + "the old version could not be restarted: "
+                    + e.getMessage();
+        }
+        if (problem.isEmpty()) {
+            try {
+                context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
+                        .refreshBundles(List.of(candidate));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not refresh the removed candidate {0}: {1}", candidate, e.getMessage());
+            }
+        }
+        return problem;
     }
 
     private void remove(Bundle candidate) {

@@ -11,14 +11,15 @@ import java.util.Objects;
  * @param oldVersion  the version that was running before (empty if none was found)
  * @param newVersion  the version offered (empty if the file could not be read)
  * @param outcome     SWAPPED (new runs, old uninstalled), ROLLED_BACK (new failed its health check and was removed;
- *                    old untouched), REJECTED (nothing was installed)
+ *                    or the old one could not be uninstalled; the old one runs), REJECTED (nothing was installed),
+ *                    FAILED (the old version could not be uninstalled and the rollback failed too: see the reason)
  * @param reason      why it was rolled back or rejected; empty when swapped
  * @param services    the service interfaces the new version had to register (those the old one registered)
  * @param switchTime  from installing the new bundle to the old one being uninstalled (or to the rollback)
  */
 public record SwapReport(String module, String oldVersion, String newVersion, Outcome outcome, String reason,
         List<String> services, Duration switchTime) {
-    public enum Outcome { SWAPPED, ROLLED_BACK, REJECTED }
+    public enum Outcome { SWAPPED, ROLLED_BACK, REJECTED, FAILED }
 
     public SwapReport {
         Objects.requireNonNull(module, "module");

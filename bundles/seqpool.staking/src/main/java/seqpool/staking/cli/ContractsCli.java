@@ -10,7 +10,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticEIP1559GasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
-import org.web3j.utils.Numeric;
+import org.web3j.tx.ReadonlyTransactionManager;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +19,8 @@ import seqpool.contracts.deploy.ContractDeployer;
 import seqpool.contracts.deploy.DeployOptions;
 import seqpool.contracts.deploy.DeployedContracts;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
+import seqpool.staking.l1.L1Transactions;
+import seqpool.api.staking.StakingException;
 
 /** The {@code contracts} command tree: {@code deploy}. */
 @Command(name = "contracts", mixinStandardHelpOptions = true, description = "seqpool L1 contracts.",
@@ -56,6 +58,7 @@ final class ContractsCli extends Printing implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            byte[] key = poolKey == null ? null : PoolKeyArg.parse(poolKey); // before anything is deployed
             Web3j web3j = l1.connect();
             try {
                 Credentials c = l1.credentials();
@@ -72,14 +75,24 @@ final class ContractsCli extends Printing implements Callable<Integer> {
                         slashRecipient == null ? c.getAddress() : slashRecipient, genesisL2Block, timelockDelay,
                         dev.devnetMint());
                 DeployedContracts d = new ContractDeployer(web3j, tm, gas).deploy(opts);
-                if (poolKey != null) {
-                    PoolKeyRegistry.load(d.poolKeyRegistry(), web3j, tm, gas)
-                            .registerInitialKey(Numeric.hexStringToByteArray(poolKey)).send();
-                    out().println("registered pool key generation 1");
-                }
+                // what is deployed is written first: a failure of a later step must not lose the addresses
                 d.writeTo(out);
                 d.toMap().forEach((k, v) -> out().println(k + ": " + v));
                 out().println("wrote " + out);
+                if (key != null) {
+                    String call = PoolKeyRegistry.load(d.poolKeyRegistry(), web3j,
+                            new ReadonlyTransactionManager(web3j, c.getAddress()), gas).registerInitialKey(key)
+                            .encodeFunctionCall();
+                    try {
+                        // L1Transactions decodes a revert by name (e.g. InvalidPoolKey()), as the stake commands do
+                        new L1Transactions(web3j, c, chainId, l1.poll(), l1.timeout())
+                                .send(d.poolKeyRegistry(), call, "registerInitialKey");
+                    } catch (StakingException e) {
+                        throw new IllegalStateException("contracts deployed and " + out + " written, but the pool key "
+                                + "was not registered: " + e.getMessage(), e); // names the custom error
+                    }
+                    out().println("registered pool key generation 1");
+                }
                 return 0;
             } finally {
                 web3j.shutdown();
