@@ -82,23 +82,25 @@ class VoteKeeperTest {
         assertEquals(1, k.votesOf(0).size());
     }
 
+    /** A large set: every vote's power comes from the set by address (a map since 1.0; the speed is a benchmark's). */
     @Test
-    void powerLookupIsNotALinearScanPerVote() {
+    void twentyThousandValidatorsReachAQuorumByPower() {
         int n = 20_000;
         List<Validator> vs = new java.util.ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            vs.add(new Validator(addr(i), 1));
+            vs.add(new Validator(addr(i), i <= 2 ? 10_000 : 1));
         }
         VoteKeeper k = new VoteKeeper(1, new ValidatorSet(vs));
-        long t0 = System.nanoTime();
-        for (int i = 1; i <= n; i++) {
+        for (int i = 1; i <= n / 2; i++) {
             k.add(v(VoteKind.PREVOTE, 0, X, addr(i)));
         }
-        k.highestSkipRoundAbove(-1);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        // total 20,000 + 19,998 = 39,998; the first half holds 20,000 + 9,998 = 29,998 > 2/3 · 39,998 = 26,665.3
         assertTrue(k.hasQuorumFor(VoteKind.PREVOTE, 0, X));
-        // a scan of the set per vote is n^2/2 = 2*10^8 address comparisons (seconds); a map lookup takes milliseconds
-        assertTrue(ms < 1_500, n + " votes took " + ms + " ms");
+        VoteKeeper few = new VoteKeeper(1, new ValidatorSet(vs));
+        for (int i = 3; i <= n; i++) {
+            few.add(v(VoteKind.PREVOTE, 0, X, addr(i)));
+        }
+        assertFalse(few.hasQuorumFor(VoteKind.PREVOTE, 0, X), "19,998 of 39,998 is no quorum: power, not count");
     }
 
     @Test
