@@ -4,8 +4,11 @@
 (* issue 13, governance): one approval (module, version, sha256,           *)
 (* activation) on L1 ModuleRegistry, switched blue-green on every node.    *)
 (*                                                                         *)
-(* L1 holds the approval and maybe its revocation (the registry takes a    *)
-(* revocation only before the activation block).  The pool commits L1      *)
+(* L1 holds the approval and maybe its revocation (ModuleRegistry.revoke   *)
+(* takes it at any time; one the pool commits at or after the activation   *)
+(* block comes too late for this rollout and is not modelled further: the  *)
+(* nodes return to the previous version at a later epoch boundary, another *)
+(* rollout).  The pool commits L1                                          *)
 (* events after their confirmations, each in some block: the committed     *)
 (* state after block k says whether the approval stands.  Each node        *)
 (* processes the committed blocks one after another, at its own pace.  A  *)
@@ -67,12 +70,12 @@ Init ==
   /\ failed = [n \in Nodes |-> FALSE]
   /\ signed = [n \in Nodes |-> {}]
 
-(* Governance on L1: ModuleRegistry approves; it may revoke before the activation block. *)
+(* Governance on L1: ModuleRegistry.approve, then maybe ModuleRegistry.revoke (at any time). *)
 Approve ==
   /\ l1 = "none" /\ l1' = "approved"
   /\ UNCHANGED <<height, apprH, revH, rbH, ht, staged, active, both, switchAt, failed, signed>>
 Revoke ==
-  /\ l1 = "approved" /\ height < Act /\ l1' = "revoked"
+  /\ l1 = "approved" /\ l1' = "revoked"
   /\ UNCHANGED <<height, apprH, revH, rbH, ht, staged, active, both, switchAt, failed, signed>>
 
 (* The pool commits the next block, maybe with a confirmed registry event or a reported health failure. *)
