@@ -16,8 +16,8 @@
 (* producer extends its own head with the next number if that number is   *)
 (* assigned to it, and signs at most one block per number (it never signs  *)
 (* a number it has signed).  A faulty producer signs any block: any        *)
-(* number, any parent, any forced cursor, and two different blocks for one *)
-(* number (equivocation).  A follower examines any published block, in any *)
+(* number, a published parent or genesis, any forced cursor, and two       *)
+(* different blocks for one number (equivocation).  A follower examines any published block, in any *)
 (* order, any number of times (gossip, sync, held blocks examined again):  *)
 (* BlockValidator.validate.  A block for head + 1 whose parent is the head, *)
 (* signed by the number's assigned producer and keeping the forced rule is *)
@@ -146,8 +146,8 @@ Produce(p) ==
                 /\ acc' = [acc EXCEPT ![p] = @ \cup {b}]
      /\ UNCHANGED <<asg, orig, progress, rot, seen, evidence>>
 
-(* A faulty producer signs any block: any number, a parent among the published blocks before it (or genesis), any
-   cursor; two for one number is equivocation. *)
+(* A faulty producer signs any block: any number, a parent among the published blocks of the number before it (or
+   genesis, which stands for any parent no follower holds), any cursor; two for one number is equivocation. *)
 ProduceFaulty(z, n, v, c) ==
   /\ Cardinality({b \in pub : b.p \in Faulty}) < MaxByz
   /\ ~\E b \in pub : b.p = z /\ b.n = n /\ b.v = v
@@ -189,7 +189,11 @@ Next ==
   \/ CommitProgress
   \/ \E q \in Producers : Rotate(q)
   \/ \E p \in Honest : Produce(p)
-  \/ \E z \in Faulty, n \in 1..MaxBlock, v \in 1..2, c \in 0..1 : ProduceFaulty(z, n, v, c)
+  \* Two reductions of the faulty producer's choices: a block for a number beyond the committed assignments is only
+  \* held until they cover it, so signing it then is the same; and its v-th block at a number comes after the v - 1
+  \* others (v only tells them apart).
+  \/ \E z \in Faulty, n \in 1..Len(asg), c \in 0..1 :
+       ProduceFaulty(z, n, Cardinality({b \in pub : b.p = z /\ b.n = n}) + 1, c)
   \/ \E a \in Honest, b \in pub : Accept(a, b) \/ Conflict(a, b)
 
 Spec == Init /\ [][Next]_vars
