@@ -164,6 +164,36 @@ class TraceValidationTest {
         assertTrue(r.toString().contains("n4 is not a validator at height 1"), r::toString);
     }
 
+    /**
+     * n1 produces epoch 1 and n2 follows; faulty z, assigned epoch 2, equivocates at 3 (both followers accept one block,
+     * n2 meets the other and records evidence against z); z is rotated out at 4 and n2 continues from block 3.
+     */
+    @Test
+    void l2ProductionValidTraceIsAccepted() {
+        ValidationResult r = check(new L2ProductionBinding(Set.of("z")), "l2-production-valid.ndjson");
+        assertTrue(r.accepted(), r::toString);
+    }
+
+    /** n2 accepts block 2 before it holds block 1. */
+    @Test
+    void l2BlockAcceptedOverAGapIsRejected() {
+        assertRejectedAt(check(new L2ProductionBinding(Set.of("z")), "l2-production-gap.ndjson"), 5, "BlockAccepted");
+    }
+
+    /** z signs block 1, which epoch 1 assigns to n1, and n2 accepts it. */
+    @Test
+    void l2BlockOfTheWrongProducerIsRejected() {
+        assertRejectedAt(check(new L2ProductionBinding(Set.of("z")), "l2-production-wrong-producer.ndjson"),
+                4, "BlockAccepted");
+    }
+
+    /** n1 accepts both blocks of z's equivocation at number 3. */
+    @Test
+    void twoL2BlocksAtOneNumberAreRejected() {
+        assertRejectedAt(check(new L2ProductionBinding(Set.of("z")), "l2-production-two-at-number.ndjson"),
+                13, "BlockAccepted");
+    }
+
     @Test
     void unknownEventFailsWithTheLine() {
         ValidationResult r = validator.validate(new TendermintBinding(Set.of()),
