@@ -19,10 +19,10 @@ import seqpool.api.store.StoreException;
 import seqpool.api.store.WriteBatch;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.KeyInfo;
+import seqpool.codec.crypto.InvalidEncodingException;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.frost.SigningCommitment;
 import seqpool.tss.frost.SigningNonces;
-import seqpool.tss.math.InvalidEncodingException;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.wire.MalformedMessageException;
 
@@ -312,8 +312,8 @@ public final class ShareVault implements AutoCloseable {
         }
         try {
             SigningCommitment c = SigningCommitment.decode(Arrays.copyOf(all, SigningCommitment.ENCODED_BYTES));
-            SigningNonces n = SigningNonces.fromScalars(c.identifier(), Secp256k1.decodeScalar(Arrays.copyOfRange(scalars, 0, 32)),
-                    Secp256k1.decodeScalar(Arrays.copyOfRange(scalars, 32, 64)));
+            SigningNonces n = SigningNonces.fromScalars(c.identifier(), Secp256k1Group.decodeScalar(Arrays.copyOfRange(scalars, 0, 32)),
+                    Secp256k1Group.decodeScalar(Arrays.copyOfRange(scalars, 32, 64)));
             if (!n.commitment().equals(c)) {
                 throw new StoreException("nonce " + nonceId + " does not match its commitment");
             }

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import seqpool.tss.math.InvalidEncodingException;
+import seqpool.codec.crypto.InvalidEncodingException;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.PublicKeyPackage;
 import seqpool.tss.wire.MalformedMessageException;

@@ -16,8 +16,8 @@ import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.api.common.Address;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.wire.MalformedMessageException;
 import seqpool.tss.wire.WireWriter;
@@ -115,10 +115,10 @@ public final class VssSession {
         List<VssEffect> out = new ArrayList<>();
         out.add(new VssEffect.Trace(cfg.kind() == VssConfig.Kind.DKG ? "DkgStarted" : "ReshareStarted", startFields()));
         if (cfg.receivers().contains(self)) {
-            encSecret = Secp256k1.randomScalar(random);
+            encSecret = Secp256k1Group.randomScalar(random);
             byte[] nonce = new byte[32];
             random.nextBytes(nonce);
-            send(new VssMessage.Hello(nonce, Secp256k1.mulG(encSecret)), out);
+            send(new VssMessage.Hello(nonce, Secp256k1Group.mulG(encSecret)), out);
         }
         advance(out);
         return out;
@@ -290,8 +290,8 @@ public final class VssSession {
             return;
         }
         boolean dkg = cfg.kind() == VssConfig.Kind.DKG;
-        BigInteger constant = dkg ? Secp256k1.randomScalar(random)
-                : cfg.dealerLambda(self).multiply(oldShare.secret()).mod(Secp256k1.N);
+        BigInteger constant = dkg ? Secp256k1Group.randomScalar(random)
+                : cfg.dealerLambda(self).multiply(oldShare.secret()).mod(Secp256k1Group.N);
         dealer = dealerFactory.create(constant, cfg.receivers().threshold(), random);
         VssMessage.OldGeneration old = dkg ? null
                 : new VssMessage.OldGeneration(oldShare.publicKeys(), oldShare.certificate().orElse(null));

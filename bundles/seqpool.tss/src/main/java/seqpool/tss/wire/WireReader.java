@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import seqpool.tss.math.InvalidEncodingException;
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.InvalidEncodingException;
+import seqpool.codec.crypto.Secp256k1Group;
 
 /** Reads what {@link WireWriter} wrote; every malformation is a {@link MalformedMessageException}. Not thread-safe. */
 public final class WireReader {
@@ -57,7 +57,7 @@ public final class WireReader {
 
     public ECPoint point() throws MalformedMessageException {
         try {
-            return Secp256k1.decode(raw(Secp256k1.ELEMENT_BYTES));
+            return Secp256k1Group.decode(raw(Secp256k1Group.ELEMENT_BYTES));
         } catch (InvalidEncodingException e) {
             throw new MalformedMessageException(e.getMessage());
         }
@@ -65,7 +65,7 @@ public final class WireReader {
 
     public BigInteger scalar() throws MalformedMessageException {
         try {
-            return Secp256k1.decodeScalar(raw(Secp256k1.SCALAR_BYTES));
+            return Secp256k1Group.decodeScalar(raw(Secp256k1Group.SCALAR_BYTES));
         } catch (InvalidEncodingException e) {
             throw new MalformedMessageException(e.getMessage());
         }

@@ -5,7 +5,7 @@ import java.math.BigInteger;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 
 /** Writes the canonical encoding: fixed-width big-endian integers, u32-length-prefixed byte strings. Not thread-safe. */
 public final class WireWriter {
@@ -46,11 +46,11 @@ public final class WireWriter {
     }
 
     public WireWriter point(ECPoint p) {
-        return raw(Secp256k1.encode(p));
+        return raw(Secp256k1Group.encode(p));
     }
 
     public WireWriter scalar(BigInteger s) {
-        return raw(Secp256k1.encodeScalar(s));
+        return raw(Secp256k1Group.encodeScalar(s));
     }
 
     public WireWriter string(String s) {

@@ -1,4 +1,4 @@
-package seqpool.tss.math;
+package seqpool.codec.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -14,7 +14,8 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.FixedPointUtil;
 
 /**
- * The secp256k1 group as RFC 9591 §6.5 uses it: elements serialized SEC1-compressed (33 bytes, identity not
+ * The secp256k1 prime-order group for FROST and VSS (the ECDSA side, with Ethereum conventions, is {@link Secp256k1}),
+ * as RFC 9591 §6.5 uses it: elements serialized SEC1-compressed (33 bytes, identity not
  * serializable), scalars 32 bytes big-endian and canonical (< n). Stateless and thread-safe.
  *
  * <p>Security (constant time): secret multiples of G go through {@link #mulG} (BouncyCastle's
@@ -24,7 +25,7 @@ import org.bouncycastle.math.ec.FixedPointUtil;
  * branch on the scalar and are for public scalars only. Scalars are {@link BigInteger}s, whose arithmetic (and the
  * reduction mod n here) is not constant-time: see docs/tss.md, "Constant time".
  */
-public final class Secp256k1 {
+public final class Secp256k1Group {
     private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
     public static final ECCurve CURVE = PARAMS.getCurve();
     public static final ECPoint G = PARAMS.getG();
@@ -38,7 +39,7 @@ public final class Secp256k1 {
         FixedPointUtil.precompute(G);
     }
 
-    private Secp256k1() {
+    private Secp256k1Group() {
     }
 
     /** k·G with the fixed-point comb. */
