@@ -13,6 +13,10 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.FixedPointUtil;
 
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
+
 /**
  * The secp256k1 prime-order group for FROST and VSS (the ECDSA side, with Ethereum conventions, is {@link Secp256k1}),
  * as RFC 9591 §6.5 uses it: elements serialized SEC1-compressed (33 bytes, identity not
@@ -137,6 +141,34 @@ public final class Secp256k1Group {
             throw new InvalidEncodingException("scalar is not reduced modulo n");
         }
         return s;
+    }
+
+    /** Writes {@link #encode}: 33 bytes, no length prefix. */
+    public static WireWriter writePoint(WireWriter w, ECPoint p) {
+        return w.raw(encode(p));
+    }
+
+    /** Reads what {@link #writePoint} wrote; a bad element is a {@link MalformedMessageException}. */
+    public static ECPoint readPoint(WireReader r) throws MalformedMessageException {
+        try {
+            return decode(r.raw(ELEMENT_BYTES, "element"));
+        } catch (InvalidEncodingException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+    }
+
+    /** Writes {@link #encodeScalar}: 32 bytes, no length prefix. */
+    public static WireWriter writeScalar(WireWriter w, BigInteger s) {
+        return w.raw(encodeScalar(s));
+    }
+
+    /** Reads what {@link #writeScalar} wrote; an unreduced scalar is a {@link MalformedMessageException}. */
+    public static BigInteger readScalar(WireReader r) throws MalformedMessageException {
+        try {
+            return decodeScalar(r.raw(SCALAR_BYTES, "scalar"));
+        } catch (InvalidEncodingException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
     }
 
     /** A uniformly random non-zero scalar. */

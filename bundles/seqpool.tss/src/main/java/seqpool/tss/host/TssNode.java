@@ -34,10 +34,11 @@ import seqpool.api.tss.SignatureScheme;
 import seqpool.api.tss.ThresholdKeyService;
 import seqpool.api.tss.ThresholdSignature;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.tss.keystore.ShareVault;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.vss.VssConfig;
-import seqpool.tss.wire.MalformedMessageException;
 
 /**
  * {@link ThresholdKeyService} over a {@link P2pNetwork} and a {@link ShareVault}. All protocol state lives on one event

@@ -11,11 +11,11 @@ import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.codec.crypto.InvalidEncodingException;
 import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.math.HashToField;
 import seqpool.tss.math.Lagrange;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.PublicKeyPackage;
-import seqpool.tss.wire.WireWriter;
 
 /**
  * Checks the old generation a reshare deal carries, from public data only (so a joiner decides like an old member):

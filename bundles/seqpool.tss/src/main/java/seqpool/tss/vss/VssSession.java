@@ -17,10 +17,10 @@ import org.bouncycastle.math.ec.ECPoint;
 import seqpool.api.common.Address;
 import seqpool.api.tss.TssException;
 import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.math.HashToField;
 import seqpool.tss.share.KeyShare;
-import seqpool.tss.wire.MalformedMessageException;
-import seqpool.tss.wire.WireWriter;
 
 /**
  * One party's run of a DKG or reshare, as a pure state machine (no I/O, no clock): {@link #start()},
@@ -282,7 +282,7 @@ public final class VssSession {
         WireWriter w = new WireWriter().string("seqpool-tss-session-v2").raw(cfg.taskId());
         for (Address p : cfg.receivers().members()) {
             VssMessage.Hello h = (VssMessage.Hello) inbox.get(Stage.HELLO).get(p);
-            w.raw(p.value().toArray()).raw(h.nonce()).point(h.encryptionKey());
+            Secp256k1Group.writePoint(w.raw(p.value().toArray()).raw(h.nonce()), h.encryptionKey());
         }
         sid = HashToField.sha256(w.toByteArray());
         int idx = cfg.dealers().indexOf(self);

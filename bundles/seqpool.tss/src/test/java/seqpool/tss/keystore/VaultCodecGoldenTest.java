@@ -20,10 +20,10 @@ import seqpool.api.tss.KeyId;
 import seqpool.api.tss.KeyInfo;
 import seqpool.api.tss.KeyStatus;
 import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
-import seqpool.tss.wire.MalformedMessageException;
 
 /**
  * Golden bytes of the vault's stored records: a new version of the TSS module opens the vault the old one wrote, so

@@ -12,8 +12,8 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 
 import seqpool.codec.crypto.Secp256k1Group;
-import seqpool.tss.wire.WireReader;
-import seqpool.tss.wire.WireWriter;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 
 /** Public key packages, shares and certificates refuse the identity, zero and out-of-range values. */
 class ShareValuesTest {
@@ -58,7 +58,7 @@ class ShareValuesTest {
         WireWriter w = new WireWriter();
         c.encode(w);
         assertEquals(c, ConfirmationCertificate.decode(new WireReader(w.toByteArray()), 255));
-        assertThrows(seqpool.tss.wire.MalformedMessageException.class,
+        assertThrows(seqpool.codec.wire.MalformedMessageException.class,
                 () -> ConfirmationCertificate.decode(new WireReader(w.toByteArray()), 1));
         assertThrows(IllegalArgumentException.class, () -> c.signature(0));
         assertThrows(IllegalArgumentException.class, () -> c.signature(3));

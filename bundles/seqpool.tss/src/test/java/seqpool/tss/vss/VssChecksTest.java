@@ -20,10 +20,10 @@ import seqpool.api.trace.TraceSink;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.testing.Parties;
 import seqpool.tss.testing.VssRun;
-import seqpool.tss.wire.MalformedMessageException;
 
 /**
  * Each deal check and each identity/zero check of the VSS, fed a bad value: the reshare dealer's constant against
