@@ -18,11 +18,12 @@ import org.web3j.utils.Numeric;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import seqpool.contracts.testing.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.contracts.testing.CurvePoints;
 
 /** The signature layouts, above all the RFC 9591 → 0x02 conversion (R decompressed) and its rejections. */
 class PoolSignatureEncodingTest {
-    private static final BigInteger P = Secp256k1.CURVE.getCurve().getField().getCharacteristic();
+    private static final BigInteger P = Secp256k1Group.CURVE.getField().getCharacteristic();
 
     private static byte[] rfc(ECPoint r, BigInteger z) {
         byte[] out = new byte[65];
@@ -54,18 +55,18 @@ class PoolSignatureEncodingTest {
         Set<Boolean> parities = new HashSet<>();
         for (int i = 0; i < 32; i++) {
             BigInteger k = new BigInteger(255, random).add(BigInteger.ONE);
-            ECPoint r = Secp256k1.G.multiply(k).normalize();
+            ECPoint r = Secp256k1Group.G.multiply(k).normalize();
             BigInteger z = new BigInteger(255, random);
-            byte[] expected = PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r), z);
+            byte[] expected = PoolSignatureEncoding.frost(CurvePoints.x(r), CurvePoints.y(r), z);
             assertArrayEquals(expected, PoolSignatureEncoding.frostFromRfc9591(rfc(r, z)), "k = " + k);
-            parities.add(Secp256k1.y(r).testBit(0));
+            parities.add(CurvePoints.y(r).testBit(0));
         }
         assertEquals(2, parities.size(), "both y parities were exercised");
     }
 
     @Test
     void invalidRIsRejectedWithAClearMessage() {
-        ECPoint r = Secp256k1.G.multiply(BigInteger.valueOf(12345)).normalize();
+        ECPoint r = Secp256k1Group.G.multiply(BigInteger.valueOf(12345)).normalize();
         byte[] good = rfc(r, BigInteger.TEN);
 
         byte[] uncompressedPrefix = good.clone();
@@ -90,7 +91,7 @@ class PoolSignatureEncodingTest {
         assertTrue(message(xTooLarge).contains("field prime"), message(xTooLarge));
 
         byte[] zTooLarge = good.clone();
-        System.arraycopy(Numeric.toBytesPadded(Secp256k1.N, 32), 0, zTooLarge, 33, 32);
+        System.arraycopy(Numeric.toBytesPadded(Secp256k1Group.N, 32), 0, zTooLarge, 33, 32);
         assertTrue(message(zTooLarge).contains("group order"), message(zTooLarge));
 
         assertTrue(message(Arrays.copyOf(good, 64)).contains("65 bytes"));
@@ -100,7 +101,7 @@ class PoolSignatureEncodingTest {
 
     @Test
     void compressedAndEcdsaLayouts() {
-        byte[] rfc = rfc(Secp256k1.G, BigInteger.ONE);
+        byte[] rfc = rfc(Secp256k1Group.G, BigInteger.ONE);
         byte[] c = PoolSignatureEncoding.frostCompressed(rfc);
         assertEquals(PoolSignatureEncoding.SCHEME_FROST_COMPRESSED, c[0]);
         assertArrayEquals(rfc, Arrays.copyOfRange(c, 1, 66));

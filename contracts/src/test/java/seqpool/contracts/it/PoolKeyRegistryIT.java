@@ -24,13 +24,14 @@ import org.web3j.utils.Numeric;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.contracts.digest.PoolMessageDigest;
 import seqpool.contracts.digest.PoolSignatureEncoding;
 import seqpool.contracts.testing.AnvilExtension;
 import seqpool.contracts.testing.Chain;
+import seqpool.contracts.testing.CurvePoints;
 import seqpool.contracts.testing.PoolKey;
 import seqpool.contracts.testing.Rfc9591Challenge;
-import seqpool.contracts.testing.Secp256k1;
 import seqpool.contracts.wrappers.PoolKeyRegistry;
 
 /** PoolKeyRegistry: registration, both signature schemes, the RFC 9591 vector, rotation and every revert. */
@@ -57,38 +58,38 @@ class PoolKeyRegistryIT {
     @Test
     void rfc9591VectorSignatureVerifiesInBothEncodings() throws Exception {
         JsonNode v = vector();
-        ECPoint pk = Secp256k1.decode(Numeric.hexStringToByteArray(v.at("/inputs/group_public_key").asText()));
+        ECPoint pk = CurvePoints.decode(Numeric.hexStringToByteArray(v.at("/inputs/group_public_key").asText()));
         byte[] message = Numeric.hexStringToByteArray(v.at("/inputs/message").asText());
         byte[] sig = Numeric.hexStringToByteArray(v.at("/final_output/sig").asText());
-        ok(registry.registerInitialKey(Secp256k1.pubkey64(pk)));
+        ok(registry.registerInitialKey(CurvePoints.pubkey64(pk)));
 
         // the Java reference of H2 agrees with the vector: z*G == R + c*PK
-        ECPoint r = Secp256k1.decode(Arrays.copyOfRange(sig, 0, 33));
+        ECPoint r = CurvePoints.decode(Arrays.copyOfRange(sig, 0, 33));
         BigInteger z = new BigInteger(1, Arrays.copyOfRange(sig, 33, 65));
         BigInteger c = Rfc9591Challenge.challenge(r, pk, message);
-        assertEquals(Secp256k1.G.multiply(z).normalize(), r.add(pk.multiply(c)).normalize());
+        assertEquals(Secp256k1Group.G.multiply(z).normalize(), r.add(pk.multiply(c)).normalize());
 
         assertTrue(registry.verifyFrostMessage(message, PoolSignatureEncoding.frostCompressed(sig)).send());
         assertTrue(registry.verifyFrostMessage(message,
-                PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r), z)).send());
+                PoolSignatureEncoding.frost(CurvePoints.x(r), CurvePoints.y(r), z)).send());
         assertTrue(registry.verifyFrostMessage(message, PoolSignatureEncoding.frostFromRfc9591(sig)).send());
 
         // any change breaks it: another message, another z, R negated
         assertFalse(registry.verifyFrostMessage("tesu".getBytes(), PoolSignatureEncoding.frostCompressed(sig)).send());
         assertFalse(registry.verifyFrostMessage(message,
-                PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r), z.add(BigInteger.ONE))).send());
+                PoolSignatureEncoding.frost(CurvePoints.x(r), CurvePoints.y(r), z.add(BigInteger.ONE))).send());
         assertFalse(registry.verifyFrostMessage(message,
-                PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.CURVE.getCurve().getField().getCharacteristic()
-                        .subtract(Secp256k1.y(r)), z)).send());
+                PoolSignatureEncoding.frost(CurvePoints.x(r), Secp256k1Group.CURVE.getField().getCharacteristic()
+                        .subtract(CurvePoints.y(r)), z)).send());
         // z >= n and R off the curve are rejected
         assertFalse(registry.verifyFrostMessage(message,
-                PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r), Secp256k1.N)).send());
+                PoolSignatureEncoding.frost(CurvePoints.x(r), CurvePoints.y(r), Secp256k1Group.N)).send());
         assertFalse(registry.verifyFrostMessage(message,
-                PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r).add(BigInteger.ONE), z)).send());
+                PoolSignatureEncoding.frost(CurvePoints.x(r), CurvePoints.y(r).add(BigInteger.ONE), z)).send());
     }
 
     private static int prefix(PoolKey key) {
-        return Secp256k1.y(key.point()).testBit(0) ? 3 : 2;
+        return CurvePoints.y(key.point()).testBit(0) ? 3 : 2;
     }
 
     /**
@@ -147,7 +148,7 @@ class PoolKeyRegistryIT {
         assertEquals(BigInteger.ONE, events.get(0).generation);
         assertEquals(key.address(), events.get(0).poolAddress);
         assertEquals(key.address(), registry.poolAddress().send());
-        assertEquals(Secp256k1.x(key.point()), registry.keyX().send());
+        assertEquals(CurvePoints.x(key.point()), registry.keyX().send());
         chain.expectRevert(admin.getAddress(), registry.getContractAddress(),
                 registry.registerInitialKey(PoolKey.generate(random).pubkey64()), "PoolKeyAlreadyRegistered");
     }
@@ -200,7 +201,7 @@ class PoolKeyRegistryIT {
         Credentials anyone = chain.newAccount();
         PoolKeyRegistry asAnyone = PoolKeyRegistry.load(to, chain.web3j(), chain.txManager(anyone), Chain.GAS);
 
-        byte[] d12 = PoolMessageDigest.rotatePoolKey(Chain.CHAIN_ID, to, 1, Secp256k1.x(k2.point()), Secp256k1.y(k2.point()));
+        byte[] d12 = PoolMessageDigest.rotatePoolKey(Chain.CHAIN_ID, to, 1, CurvePoints.x(k2.point()), CurvePoints.y(k2.point()));
         assertArrayEquals(d12, registry.rotationDigest(k2.pubkey64()).send());
         chain.expectRevert(anyone.getAddress(), to, asAnyone.rotatePoolKey(k2.pubkey64(), k2.ecdsa(d12)), "InvalidPoolSignature");
         chain.expectRevert(anyone.getAddress(), to, asAnyone.rotatePoolKey(k1.pubkey64(), k1.ecdsa(d12)), "SamePoolKey");
@@ -213,13 +214,13 @@ class PoolKeyRegistryIT {
         assertEquals(k2.address(), ev.newPoolAddress);
         assertEquals(k2.address(), registry.poolAddress().send());
         assertEquals(BigInteger.valueOf(prefix(k2)), registry.keyPrefix().send());
-        assertEquals(Secp256k1.x(k2.point()), registry.keyX().send());
+        assertEquals(CurvePoints.x(k2.point()), registry.keyX().send());
 
         // the old key no longer signs; the old rotation message cannot be replayed
         byte[] digest = new byte[32];
         chain.expectRevert(anyone.getAddress(), to, registry.checkSignature(digest, k1.ecdsa(digest)), "InvalidPoolSignature");
         registry.checkSignature(digest, k2.ecdsa(digest)).send();
-        byte[] d13 = PoolMessageDigest.rotatePoolKey(Chain.CHAIN_ID, to, 1, Secp256k1.x(k3.point()), Secp256k1.y(k3.point()));
+        byte[] d13 = PoolMessageDigest.rotatePoolKey(Chain.CHAIN_ID, to, 1, CurvePoints.x(k3.point()), CurvePoints.y(k3.point()));
         chain.expectRevert(anyone.getAddress(), to, asAnyone.rotatePoolKey(k3.pubkey64(), k2.ecdsa(d13)), "InvalidPoolSignature");
         // the admin has no other way to change the key
         chain.expectRevert(admin.getAddress(), to, registry.registerInitialKey(k3.pubkey64()), "PoolKeyAlreadyRegistered");

@@ -15,13 +15,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.contracts.testing.AnvilExtension;
 import seqpool.contracts.testing.Chain;
+import seqpool.contracts.testing.CurvePoints;
 import seqpool.contracts.testing.Deployment;
 import seqpool.contracts.testing.GasDoc;
 import seqpool.contracts.testing.GasProbe;
 import seqpool.contracts.testing.PoolKey;
-import seqpool.contracts.testing.Secp256k1;
 
 /**
  * Gas of the pool-signature check on anvil. The figure {@code pool_sig_check_gas} is the gas of the verifier call
@@ -48,7 +49,7 @@ class PoolSignatureGasIT {
     }
 
     private static int prefix(PoolKey key) {
-        return 2 + (Secp256k1.y(key.point()).testBit(0) ? 1 : 0);
+        return 2 + (CurvePoints.y(key.point()).testBit(0) ? 1 : 0);
     }
 
     @Test
@@ -56,7 +57,7 @@ class PoolSignatureGasIT {
         Deployment d = new Deployment(chain);
         GasProbe probe = GasProbe.deploy(chain, d.admin);
         PoolKey key = d.poolKey;
-        BigInteger pkx = Secp256k1.x(key.point());
+        BigInteger pkx = CurvePoints.x(key.point());
         assertEquals(BigInteger.valueOf(prefix(key)), d.registry.keyPrefix().send(), "the registry stores enc(PK)'s prefix");
 
         byte[] digest = rnd(32);
@@ -71,14 +72,14 @@ class PoolSignatureGasIT {
         BigInteger rx = word(sig, 1);
         BigInteger ry = word(sig, 33);
         BigInteger z = word(sig, 65);
-        BigInteger p = Secp256k1.CURVE.getCurve().getField().getCharacteristic();
+        BigInteger p = Secp256k1Group.CURVE.getField().getCharacteristic();
         byte[] other = digest.clone();
         other[31] ^= 1;
         assertFalse(probe.frostVerify(pkx, prefix(key), other, rx, ry, z).ok(), "another message");
         assertFalse(probe.frostVerify(pkx, prefix(key), digest, rx, ry, z.add(BigInteger.ONE)).ok(), "another z");
         assertFalse(probe.frostVerify(pkx, prefix(key), digest, rx, p.subtract(ry), z).ok(), "R negated");
         assertFalse(probe.frostVerify(pkx, prefix(key), digest, rx, ry.add(BigInteger.ONE), z).ok(), "R off the curve");
-        assertFalse(probe.frostVerify(pkx, prefix(key), digest, rx, ry, Secp256k1.N).ok(), "z = n");
+        assertFalse(probe.frostVerify(pkx, prefix(key), digest, rx, ry, Secp256k1Group.N).ok(), "z = n");
         assertFalse(probe.frostVerify(pkx, 5 - prefix(key), digest, rx, ry, z).ok(), "the key's other parity");
 
         // every key parity and R parity, several signatures: accepted, same bound
@@ -88,7 +89,7 @@ class PoolSignatureGasIT {
             PoolKey k = PoolKey.generate(random);
             byte[] dg = rnd(32);
             byte[] s = k.frost(dg);
-            GasProbe.Measured mi = probe.frostVerify(Secp256k1.x(k.point()), prefix(k), dg, word(s, 1), word(s, 33),
+            GasProbe.Measured mi = probe.frostVerify(CurvePoints.x(k.point()), prefix(k), dg, word(s, 1), word(s, 33),
                     word(s, 65));
             assertTrue(mi.ok(), "signature " + i);
             max = Math.max(max, mi.gas());

@@ -8,6 +8,7 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.contracts.digest.PoolSignatureEncoding;
 
 /**
@@ -22,7 +23,7 @@ public final class PoolKey {
 
     private PoolKey(ECKeyPair keyPair, SecureRandom random) {
         this.keyPair = keyPair;
-        this.publicKey = Secp256k1.fromPublicKey(keyPair.getPublicKey());
+        this.publicKey = CurvePoints.fromPublicKey(keyPair.getPublicKey());
         this.random = random;
     }
 
@@ -32,7 +33,7 @@ public final class PoolKey {
             while (true) {
                 ECKeyPair kp = Keys.createEcKeyPair(random);
                 PoolKey k = new PoolKey(kp, random);
-                if (Secp256k1.x(k.publicKey).compareTo(Secp256k1.N) < 0) {
+                if (CurvePoints.x(k.publicKey).compareTo(Secp256k1Group.N) < 0) {
                     return k;
                 }
             }
@@ -42,7 +43,7 @@ public final class PoolKey {
     }
 
     public byte[] pubkey64() {
-        return Secp256k1.pubkey64(publicKey);
+        return CurvePoints.pubkey64(publicKey);
     }
 
     public ECPoint point() {
@@ -61,23 +62,23 @@ public final class PoolKey {
     /** The same ECDSA signature with s replaced by n - s (and v flipped): valid math, rejected as high-s. */
     public byte[] ecdsaHighS(byte[] digest) {
         Sign.SignatureData s = Sign.signMessage(digest, keyPair, false);
-        BigInteger high = Secp256k1.N.subtract(new BigInteger(1, s.getS()));
+        BigInteger high = Secp256k1Group.N.subtract(new BigInteger(1, s.getS()));
         return PoolSignatureEncoding.ecdsa(new BigInteger(1, s.getR()), high, s.getV()[0] == 27 ? 28 : 27);
     }
 
     public byte[] frost(byte[] message) {
-        BigInteger k = new BigInteger(256, random).mod(Secp256k1.N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
-        ECPoint r = Secp256k1.G.multiply(k).normalize();
+        BigInteger k = new BigInteger(256, random).mod(Secp256k1Group.N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+        ECPoint r = Secp256k1Group.G.multiply(k).normalize();
         BigInteger c = Rfc9591Challenge.challenge(r, publicKey, message);
-        BigInteger z = k.add(c.multiply(keyPair.getPrivateKey())).mod(Secp256k1.N);
-        return PoolSignatureEncoding.frost(Secp256k1.x(r), Secp256k1.y(r), z);
+        BigInteger z = k.add(c.multiply(keyPair.getPrivateKey())).mod(Secp256k1Group.N);
+        return PoolSignatureEncoding.frost(CurvePoints.x(r), CurvePoints.y(r), z);
     }
 
     public byte[] frostCompressed(byte[] message) {
         byte[] full = frost(message);
         BigInteger rx = new BigInteger(1, java.util.Arrays.copyOfRange(full, 1, 33));
         BigInteger ry = new BigInteger(1, java.util.Arrays.copyOfRange(full, 33, 65));
-        ECPoint r = Secp256k1.CURVE.getCurve().createPoint(rx, ry);
+        ECPoint r = Secp256k1Group.CURVE.createPoint(rx, ry);
         byte[] rfc = new byte[65];
         System.arraycopy(r.getEncoded(true), 0, rfc, 0, 33);
         System.arraycopy(full, 65, rfc, 33, 32);

@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 
 import org.bouncycastle.math.ec.ECPoint;
 
+import seqpool.codec.crypto.Secp256k1Group;
+
 /**
  * Test-side reference of RFC 9591 H2 for FROST(secp256k1, SHA-256): hash_to_field with expand_message_xmd (SHA-256,
  * L = 48, DST = "FROST-secp256k1-SHA256-v1chal"), reduced mod n; input enc(R) || enc(PK) || msg (compressed SEC1).
@@ -25,7 +27,7 @@ public final class Rfc9591Challenge {
         m.writeBytes(pk.getEncoded(true));
         m.writeBytes(message);
         byte[] uniform = expandMessageXmd(m.toByteArray(), 48);
-        return new BigInteger(1, uniform).mod(Secp256k1.N);
+        return new BigInteger(1, uniform).mod(Secp256k1Group.N);
     }
 
     static byte[] expandMessageXmd(byte[] msg, int len) {

@@ -14,6 +14,7 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Sign;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.contracts.digest.PoolMessageDigest;
 
 /**
@@ -59,7 +60,7 @@ public final class VoteSigner {
     public static byte[] highS(byte[] sig) {
         byte[] out = sig.clone();
         BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
-        byte[] high = org.web3j.utils.Numeric.toBytesPadded(Secp256k1.N.subtract(s), 32);
+        byte[] high = org.web3j.utils.Numeric.toBytesPadded(Secp256k1Group.N.subtract(s), 32);
         System.arraycopy(high, 0, out, 32, 32);
         out[64] = (byte) (sig[64] == 27 ? 28 : 27);
         return out;

@@ -9,10 +9,10 @@ import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.consensus.SignedVote;
 import seqpool.api.identity.EcdsaSignature;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.consensus.node.NodeConfig;
 import seqpool.consensus.node.SignatureVerifier;
 import seqpool.consensus.wire.ConsensusMessage;
-import seqpool.consensus.wire.MalformedMessageException;
 import seqpool.consensus.wire.MessageCodec;
 import seqpool.consensus.wire.SignedProposal;
 

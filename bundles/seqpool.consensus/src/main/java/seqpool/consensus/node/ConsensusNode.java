@@ -26,11 +26,11 @@ import seqpool.api.identity.NodeSigner;
 import seqpool.api.store.KeyValueStore;
 import seqpool.api.store.StoreException;
 import seqpool.api.trace.TraceSink;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.consensus.driver.Driver;
 import seqpool.consensus.driver.DriverEffect;
 import seqpool.consensus.driver.ReceivedProposal;
 import seqpool.consensus.round.RoundStep;
-import seqpool.consensus.wire.ConsensusMessage;
 import seqpool.consensus.wire.ConsensusMessage.BlockRequest;
 import seqpool.consensus.wire.ConsensusMessage.BlockResponse;
 import seqpool.consensus.wire.ConsensusMessage.EvidenceMsg;
@@ -38,7 +38,7 @@ import seqpool.consensus.wire.ConsensusMessage.ProposalMsg;
 import seqpool.consensus.wire.ConsensusMessage.Status;
 import seqpool.consensus.wire.ConsensusMessage.Txs;
 import seqpool.consensus.wire.ConsensusMessage.VoteMsg;
-import seqpool.consensus.wire.MalformedMessageException;
+import seqpool.consensus.wire.ConsensusMessage;
 import seqpool.consensus.wire.MessageCodec;
 
 /**

@@ -17,8 +17,8 @@ import seqpool.api.store.KvEntry;
 import seqpool.api.store.ReadSnapshot;
 import seqpool.api.store.StoreException;
 import seqpool.api.store.WriteBatch;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.consensus.wire.ConsensusMessage;
-import seqpool.consensus.wire.MalformedMessageException;
 import seqpool.consensus.wire.MessageCodec;
 
 /**

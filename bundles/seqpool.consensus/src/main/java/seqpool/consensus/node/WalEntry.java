@@ -6,8 +6,8 @@ import seqpool.api.common.Address;
 import seqpool.api.common.Bytes;
 import seqpool.api.consensus.Block;
 import seqpool.api.store.StoreException;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.consensus.round.RoundStep;
-import seqpool.consensus.wire.MalformedMessageException;
 import seqpool.consensus.wire.MessageCodec;
 
 /**

@@ -13,6 +13,9 @@ import seqpool.api.consensus.SignedVote;
 import seqpool.api.consensus.Vote;
 import seqpool.api.consensus.VoteKind;
 import seqpool.codec.crypto.Keccak;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 import seqpool.consensus.wire.ConsensusMessage.BlockRequest;
 import seqpool.consensus.wire.ConsensusMessage.BlockResponse;
 import seqpool.consensus.wire.ConsensusMessage.EvidenceMsg;
@@ -44,13 +47,13 @@ public final class MessageCodec {
     }
 
     public static byte[] encodeBlock(Block b) {
-        Writer w = new Writer();
+        WireWriter w = new WireWriter();
         writeBlock(w, b);
-        return w.toArray();
+        return w.toByteArray();
     }
 
     public Block decodeBlock(Bytes encoded) throws MalformedMessageException {
-        Reader r = new Reader(encoded.toArray());
+        WireReader r = new WireReader(encoded.toArray());
         try {
             Block b = readBlock(r);
             r.end();
@@ -61,7 +64,7 @@ public final class MessageCodec {
     }
 
     public Bytes encode(ConsensusMessage m) {
-        Writer w = new Writer();
+        WireWriter w = new WireWriter();
         if (m instanceof ProposalMsg p) {
             SignedProposal sp = p.proposal();
             w.u8(PROPOSAL).u64(sp.height()).u32(sp.round()).u32(sp.validRound()).hash(sp.blockId()).address(sp.proposer()).sig(sp.signature());
@@ -92,14 +95,14 @@ public final class MessageCodec {
         } else {
             throw new IllegalStateException("unhandled message " + m);
         }
-        return Bytes.wrap(w.toArray());
+        return w.toBytes();
     }
 
     public ConsensusMessage decode(Bytes payload) throws MalformedMessageException {
         if (payload.size() > limits.maxMessageBytes()) {
             throw new MalformedMessageException("message of " + payload.size() + " bytes exceeds " + limits.maxMessageBytes());
         }
-        Reader r = new Reader(payload.toArray());
+        WireReader r = new WireReader(payload.toArray());
         try {
             ConsensusMessage m = switch (r.u8()) {
                 case PROPOSAL -> {
@@ -128,7 +131,7 @@ public final class MessageCodec {
                     int n = r.count(limits.maxBlockTxs());
                     List<Bytes> txs = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        txs.add(r.bytes(limits.maxTxBytes()));
+                        txs.add(r.sized(limits.maxTxBytes()));
                     }
                     yield new Txs(txs);
                 }
@@ -141,7 +144,7 @@ public final class MessageCodec {
         }
     }
 
-    private static void writeBlock(Writer w, Block b) {
+    private static void writeBlock(WireWriter w, Block b) {
         w.u64(b.height()).hash(b.previous()).address(b.proposer()).u32(b.txs().size());
         for (Bytes tx : b.txs()) {
             w.bytes(tx);
@@ -152,14 +155,14 @@ public final class MessageCodec {
         }
     }
 
-    private Block readBlock(Reader r) throws MalformedMessageException {
+    private Block readBlock(WireReader r) throws MalformedMessageException {
         long h = r.u64();
         Hash32 prev = r.hash();
         var proposer = r.address();
         int n = r.count(limits.maxBlockTxs());
         List<Bytes> txs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            txs.add(r.bytes(limits.maxTxBytes()));
+            txs.add(r.sized(limits.maxTxBytes()));
         }
         int ne = r.count(limits.maxEvidence());
         List<DuplicateVoteEvidence> ev = new ArrayList<>(ne);
@@ -169,24 +172,24 @@ public final class MessageCodec {
         return new Block(h, prev, proposer, txs, ev);
     }
 
-    private static void writeVote(Writer w, SignedVote sv) {
+    private static void writeVote(WireWriter w, SignedVote sv) {
         Vote v = sv.vote();
         w.u8(v.kind().code()).u64(v.height()).u32(v.round()).hash(v.blockId()).address(v.voter()).sig(sv.signature());
     }
 
-    private static SignedVote readVote(Reader r) throws MalformedMessageException {
+    private static SignedVote readVote(WireReader r) throws MalformedMessageException {
         VoteKind k = VoteKind.ofCode(r.u8());
         long h = r.u64();
         int round = (int) r.u32();
         return new SignedVote(new Vote(k, h, round, r.hash(), r.address()), r.sig());
     }
 
-    private static void writeEvidence(Writer w, DuplicateVoteEvidence e) {
+    private static void writeEvidence(WireWriter w, DuplicateVoteEvidence e) {
         writeVote(w, e.first());
         writeVote(w, e.second());
     }
 
-    private static DuplicateVoteEvidence readEvidence(Reader r) throws MalformedMessageException {
+    private static DuplicateVoteEvidence readEvidence(WireReader r) throws MalformedMessageException {
         return new DuplicateVoteEvidence(readVote(r), readVote(r));
     }
 }

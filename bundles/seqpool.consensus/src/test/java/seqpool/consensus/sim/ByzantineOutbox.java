@@ -10,10 +10,10 @@ import seqpool.api.consensus.Block;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.SignedVote;
 import seqpool.api.consensus.Vote;
-import seqpool.consensus.wire.ConsensusMessage;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.consensus.wire.ConsensusMessage.ProposalMsg;
 import seqpool.consensus.wire.ConsensusMessage.VoteMsg;
-import seqpool.consensus.wire.MalformedMessageException;
+import seqpool.consensus.wire.ConsensusMessage;
 import seqpool.consensus.wire.MessageCodec;
 import seqpool.consensus.wire.SignedProposal;
 

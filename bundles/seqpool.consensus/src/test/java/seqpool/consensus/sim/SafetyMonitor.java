@@ -10,10 +10,10 @@ import seqpool.api.common.Hash32;
 import seqpool.api.consensus.CommittedBlock;
 import seqpool.api.consensus.ConsensusApplication;
 import seqpool.api.consensus.Vote;
-import seqpool.consensus.wire.ConsensusMessage;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.consensus.wire.ConsensusMessage.ProposalMsg;
 import seqpool.consensus.wire.ConsensusMessage.VoteMsg;
-import seqpool.consensus.wire.MalformedMessageException;
+import seqpool.consensus.wire.ConsensusMessage;
 
 /**
  * Checks the properties on every step: agreement (honest nodes commit the same block at each height), validity

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 
-import seqpool.node.logging.Json;
+import seqpool.codec.json.JsonWriter;
 
 /** Writing replies and reading bounded request bodies. */
 final class Replies {
@@ -16,7 +16,7 @@ final class Replies {
     }
 
     static void json(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
-        bytes(ex, status, "application/json", (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes(ex, status, "application/json", (JsonWriter.writeLenient(body) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static void bytes(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import seqpool.node.logging.Json;
+import seqpool.codec.json.JsonWriter;
 
 /** {@code endpoints.json}: where a devnet's L1, contracts and nodes (pid, admin, p2p, address, config, trace) are. */
 final class DevnetEndpoints {
@@ -36,7 +36,7 @@ final class DevnetEndpoints {
         }
         m.put("nodes", ns);
         Path tmp = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(tmp, Json.write(m) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(tmp, JsonWriter.writeLenient(m) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

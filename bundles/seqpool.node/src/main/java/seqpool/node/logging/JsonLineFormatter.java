@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
+import seqpool.codec.json.JsonWriter;
+
 /**
  * Formats a java.util.logging record (System.Logger goes through it too) as one JSON object on one line:
  * {@code {"ts":..,"level":..,"logger":..,"msg":..,"fields":{..}}}. A trailing {@link Map} parameter becomes
@@ -19,17 +21,17 @@ public final class JsonLineFormatter extends Formatter {
     public String format(LogRecord r) {
         StringBuilder b = new StringBuilder(160);
         b.append("{\"ts\":");
-        Json.string(b, Instant.ofEpochMilli(r.getMillis()).toString());
+        JsonWriter.string(b, Instant.ofEpochMilli(r.getMillis()).toString());
         b.append(",\"level\":");
-        Json.string(b, LogLevels.name(r.getLevel()));
+        JsonWriter.string(b, LogLevels.name(r.getLevel()));
         b.append(",\"logger\":");
-        Json.string(b, r.getLoggerName() == null ? "" : r.getLoggerName());
+        JsonWriter.string(b, r.getLoggerName() == null ? "" : r.getLoggerName());
         b.append(",\"msg\":");
-        Json.string(b, message(this, r));
+        JsonWriter.string(b, message(this, r));
         Map<String, Object> fields = fields(r);
         if (!fields.isEmpty()) {
             b.append(",\"fields\":");
-            Json.object(b, fields);
+            JsonWriter.writeLenient(b, fields);
         }
         return b.append('}').append(System.lineSeparator()).toString();
     }

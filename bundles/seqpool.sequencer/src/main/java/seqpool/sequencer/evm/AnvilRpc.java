@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import seqpool.codec.json.JsonReader;
+import seqpool.codec.json.JsonWriter;
 
 /**
  * JSON-RPC 2.0 over HTTP to one anvil on loopback: single calls and batches. Transport failures (connection refused,
@@ -66,7 +67,7 @@ final class AnvilRpc {
             request.put("id", (long) i);
             request.put("method", calls.get(i).method());
             request.put("params", calls.get(i).params());
-            Json.write(body, request);
+            JsonWriter.write(body, request);
         }
         if (calls.size() > 1) {
             body.append(']');

@@ -1,11 +1,12 @@
 package seqpool.sequencer.evm;
 
 import seqpool.codec.json.JsonReader;
+import seqpool.codec.json.JsonWriter;
 
 /**
  * One complete JSON value as text (a request's params, a result), checked to parse when made. Immutable.
  */
-public record RawJson(String text) {
+public record RawJson(String text) implements JsonWriter.Raw {
     public static final RawJson NULL = new RawJson("null");
     public static final RawJson EMPTY_ARRAY = new RawJson("[]");
 
@@ -18,7 +19,7 @@ public record RawJson(String text) {
 
     /** The JSON text of a parsed value (maps, lists, strings, numbers, booleans, null). */
     public static RawJson of(Object value) {
-        return new RawJson(Json.write(value));
+        return new RawJson(JsonWriter.write(value));
     }
 
     public Object parse() {

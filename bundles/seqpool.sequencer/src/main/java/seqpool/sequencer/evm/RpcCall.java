@@ -2,7 +2,7 @@ package seqpool.sequencer.evm;
 
 import java.util.List;
 
-/** One JSON-RPC call to anvil: a method and its params (values {@link Json} can write). */
+/** One JSON-RPC call to anvil: a method and its params (values {@link seqpool.codec.json.JsonWriter} can write). */
 record RpcCall(String method, List<Object> params) {
     RpcCall {
         if (method == null || method.isEmpty()) {

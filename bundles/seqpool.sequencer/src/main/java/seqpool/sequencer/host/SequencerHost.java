@@ -26,6 +26,7 @@ import seqpool.api.sequencer.L2Block;
 import seqpool.api.sequencer.L2Chain;
 import seqpool.api.store.KeyValueStore;
 import seqpool.api.store.StoreException;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.sequencer.chain.AssignmentSource;
 import seqpool.sequencer.chain.Fault;
 import seqpool.sequencer.node.NodeSettings;
@@ -35,7 +36,6 @@ import seqpool.sequencer.node.SequencerNode;
 import seqpool.sequencer.store.L2BlockStore;
 import seqpool.sequencer.wire.L2Codec;
 import seqpool.sequencer.wire.L2Message;
-import seqpool.sequencer.wire.MalformedMessageException;
 
 /**
  * Runs one {@link SequencerNode} on the thread {@code seqpool-sequencer}: the block-time tick, the status tick, inbound

@@ -8,6 +8,9 @@ import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.identity.EcdsaSignature;
 import seqpool.api.sequencer.L2Block;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 import seqpool.sequencer.wire.L2Message.BlockRequest;
 import seqpool.sequencer.wire.L2Message.BlockResponse;
 import seqpool.sequencer.wire.L2Message.NewBlock;
@@ -52,12 +55,12 @@ public final class L2Codec {
     }
 
     public Bytes encode(L2Message message) {
-        Writer w = new Writer();
+        WireWriter w = new WireWriter();
         if (message instanceof NewBlock m) {
             boolean forced = m.block().forcedCursor() > 0;
             writeBlock(w.u8(forced ? NEW_FORCED_BLOCK : NEW_BLOCK), m.block(), forced);
         } else if (message instanceof Status m) {
-            w.u8(STATUS).u64(m.headNumber()).fixed(m.headHash().value());
+            w.u8(STATUS).u64(m.headNumber()).raw(m.headHash().value());
         } else if (message instanceof BlockRequest m) {
             w.u8(BLOCK_REQUEST).u64(m.from()).u64(m.to());
         } else if (message instanceof BlockResponse m) {
@@ -66,7 +69,7 @@ public final class L2Codec {
             m.blocks().forEach(b -> writeBlock(w, b, forced));
         } else if (message instanceof L2Message.ForwardTxs m) {
             w.u8(FORWARD_TXS).u32(m.transactions().size());
-            m.transactions().forEach(w::sized);
+            m.transactions().forEach(w::bytes);
         } else {
             throw new IllegalArgumentException("unknown l2 message " + message);
         }
@@ -78,7 +81,7 @@ public final class L2Codec {
             throw new MalformedMessageException("message of " + payload.size() + " bytes exceeds the limit of "
                     + limits.maxMessageBytes());
         }
-        Reader r = new Reader(payload);
+        WireReader r = new WireReader(payload);
         L2Message m;
         int tag = r.u8("tag");
         try {
@@ -104,7 +107,7 @@ public final class L2Codec {
      * inclusion), {@code 0xff | fblock} otherwise.
      */
     public static Bytes encodeBlock(L2Block block) {
-        Writer w = new Writer();
+        WireWriter w = new WireWriter();
         boolean forced = block.forcedCursor() > 0;
         if (forced) {
             w.u8(STORED_FORCED);
@@ -115,7 +118,7 @@ public final class L2Codec {
 
     /** One stored block ({@link #encodeBlock}), nothing before or after it. */
     public L2Block decodeBlock(Bytes encoded) throws MalformedMessageException {
-        Reader r = new Reader(encoded);
+        WireReader r = new WireReader(encoded);
         try {
             boolean forced = encoded.size() > 0 && (encoded.get(0) & 0xff) == STORED_FORCED;
             if (forced) {
@@ -153,16 +156,16 @@ public final class L2Codec {
         return b;
     }
 
-    private static void writeBlock(Writer w, L2Block b, boolean withCursor) {
+    private static void writeBlock(WireWriter w, L2Block b, boolean withCursor) {
         if (b.producerSignature() == null) {
             throw new IllegalArgumentException("block " + b.number() + " is not signed");
         }
-        w.u64(b.number()).fixed(b.hash().value()).fixed(b.parentHash().value()).u64(b.epoch())
-                .fixed(b.producer().value()).u64(b.timestampMillis()).u32(b.transactions().size());
+        w.u64(b.number()).raw(b.hash().value()).raw(b.parentHash().value()).u64(b.epoch())
+                .raw(b.producer().value()).u64(b.timestampMillis()).u32(b.transactions().size());
         for (Bytes tx : b.transactions()) {
-            w.sized(tx);
+            w.bytes(tx);
         }
-        w.fixed(b.stateRoot().value()).fixed(b.producerSignature().toBytes65());
+        w.raw(b.stateRoot().value()).raw(b.producerSignature().toBytes65());
         if (withCursor) {
             w.u64(b.forcedCursor());
         } else if (b.forcedCursor() != 0) {
@@ -170,7 +173,7 @@ public final class L2Codec {
         }
     }
 
-    private L2Block readBlock(Reader r, boolean withCursor) throws MalformedMessageException {
+    private L2Block readBlock(WireReader r, boolean withCursor) throws MalformedMessageException {
         long number = r.u63("block number");
         Hash32 hash = new Hash32(r.fixed(32, "block hash"));
         Hash32 parent = new Hash32(r.fixed(32, "parent hash"));
@@ -193,7 +196,7 @@ public final class L2Codec {
                 EcdsaSignature.fromBytes65(sig), cursor);
     }
 
-    private BlockRequest readRequest(Reader r) throws MalformedMessageException {
+    private BlockRequest readRequest(WireReader r) throws MalformedMessageException {
         long from = r.u63("from");
         long to = r.u63("to");
         if (to < from) {
@@ -206,7 +209,7 @@ public final class L2Codec {
         return new BlockRequest(from, to);
     }
 
-    private L2Message.ForwardTxs readForward(Reader r) throws MalformedMessageException {
+    private L2Message.ForwardTxs readForward(WireReader r) throws MalformedMessageException {
         int n = r.count(limits.maxBlockTxs(), 4, "forwarded transactions");
         List<Bytes> txs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -215,7 +218,7 @@ public final class L2Codec {
         return new L2Message.ForwardTxs(txs);
     }
 
-    private BlockResponse readResponse(Reader r, boolean forced) throws MalformedMessageException {
+    private BlockResponse readResponse(WireReader r, boolean forced) throws MalformedMessageException {
         int n = r.count(limits.maxBlocksPerMessage(), EMPTY_BLOCK_BYTES, "blocks");
         List<L2Block> blocks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import seqpool.codec.json.JsonReader;
+import seqpool.codec.json.JsonWriter;
 
 class JsonTest {
     @Test
@@ -22,7 +23,7 @@ class JsonTest {
         m.put("big", new BigInteger("123456789012345678901234567890"));
         m.put("list", Arrays.asList(true, false, null, List.of()));
         m.put("raw", new RawJson("{\"x\":[1,2]}"));
-        String text = Json.write(m);
+        String text = JsonWriter.write(m);
         assertEquals("{\"s\":\"a\\\"b\\\\c\\n\\t\\u0001é\",\"n\":42,\"big\":123456789012345678901234567890,"
                 + "\"list\":[true,false,null,[]],\"raw\":{\"x\":[1,2]}}", text);
         Map<String, Object> back = JsonReader.parseObject(text.replace("123456789012345678901234567890", "7"));
@@ -34,8 +35,8 @@ class JsonTest {
     void refusesWhatIsNotJson() {
         assertThrows(IllegalArgumentException.class, () -> new RawJson("[1,"));
         assertThrows(IllegalArgumentException.class, () -> new RawJson("{} {}"));
-        assertThrows(IllegalArgumentException.class, () -> Json.write(new Object()));
-        assertThrows(IllegalArgumentException.class, () -> Json.write(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> JsonWriter.write(new Object()));
+        assertThrows(IllegalArgumentException.class, () -> JsonWriter.write(Double.NaN));
         assertEquals("[\"0x1\",false]", RawJson.of(List.of("0x1", false)).text());
     }
 

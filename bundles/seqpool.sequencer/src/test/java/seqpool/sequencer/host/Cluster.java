@@ -15,15 +15,15 @@ import seqpool.api.pos.PosService;
 import seqpool.api.sequencer.L2Block;
 import seqpool.api.store.StoreException;
 import seqpool.codec.crypto.LocalNodeSigner;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.sequencer.chain.BodyRule;
 import seqpool.sequencer.chain.ChainParams;
 import seqpool.sequencer.node.NodeSettings;
 import seqpool.sequencer.testing.Blocks;
 import seqpool.sequencer.testing.TestHub;
 import seqpool.sequencer.wire.L2Codec;
-import seqpool.sequencer.wire.L2Message;
 import seqpool.sequencer.wire.L2Message.NewBlock;
-import seqpool.sequencer.wire.MalformedMessageException;
+import seqpool.sequencer.wire.L2Message;
 import seqpool.sequencer.wire.WireLimits;
 import seqpool.store.memory.InMemoryKeyValueStore;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import seqpool.api.common.Bytes;
 import seqpool.api.common.Hash32;
 import seqpool.api.sequencer.L2Block;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.sequencer.testing.Blocks;
 import seqpool.sequencer.testing.Keys;
 import seqpool.sequencer.wire.L2Message.BlockRequest;

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.share.PublicKeyPackage;
 
 /** The coordinator's side of RFC 9591 §5.3 and §5.4: aggregate shares, verifying each and naming culprits. */
@@ -16,9 +16,9 @@ public final class FrostAggregator {
 
     /** verify_signature_share: z_i·G == D_i + ρ_i·E_i + (c·λ_i)·X_i. */
     public static boolean verifyShare(SigningTranscript t, SignatureShare share, ECPoint publicShare) {
-        ECPoint lhs = Secp256k1.mulG(share.z());
+        ECPoint lhs = Secp256k1Group.mulG(share.z());
         ECPoint rhs = t.commitmentShare(share.identifier())
-                .add(Secp256k1.mul(publicShare, t.challenge().multiply(t.lambda(share.identifier()))));
+                .add(Secp256k1Group.mul(publicShare, t.challenge().multiply(t.lambda(share.identifier()))));
         return lhs.equals(rhs.normalize());
     }
 
@@ -45,7 +45,7 @@ public final class FrostAggregator {
             }
         }
         if (culprits.isEmpty()) {
-            FrostSignature sig = new FrostSignature(t.groupCommitment(), z.mod(Secp256k1.N));
+            FrostSignature sig = new FrostSignature(t.groupCommitment(), z.mod(Secp256k1Group.N));
             if (FrostVerifier.verify(keys.groupKey(), pkg.message(), sig)) {
                 return sig;
             }

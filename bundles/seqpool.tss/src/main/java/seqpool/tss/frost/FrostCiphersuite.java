@@ -3,8 +3,8 @@ package seqpool.tss.frost;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.Secp256k1;
 
 /** RFC 9591 §6.5 FROST(secp256k1, SHA-256): context string and the hash functions H1–H5. */
 public final class FrostCiphersuite {
@@ -54,6 +54,6 @@ public final class FrostCiphersuite {
         if (random32.length != 32) {
             throw new IllegalArgumentException("nonce randomness is 32 bytes");
         }
-        return h3(HashToField.concat(random32, Secp256k1.encodeScalar(secret)));
+        return h3(HashToField.concat(random32, Secp256k1Group.encodeScalar(secret)));
     }
 }

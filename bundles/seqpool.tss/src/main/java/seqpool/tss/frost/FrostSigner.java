@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Set;
 import java.util.TreeSet;
 
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.share.KeyShare;
 
 /**
@@ -48,7 +48,7 @@ public final class FrostSigner {
         }
         SigningTranscript t = new SigningTranscript(pkg, share.publicKeys().groupKey());
         BigInteger z = de[0].add(de[1].multiply(t.bindingFactor(id)))
-                .add(t.lambda(id).multiply(share.secret()).multiply(t.challenge())).mod(Secp256k1.N);
+                .add(t.lambda(id).multiply(share.secret()).multiply(t.challenge())).mod(Secp256k1Group.N);
         return new SignatureShare(id, z);
     }
 }

@@ -4,8 +4,8 @@ import java.math.BigInteger;
 
 import org.bouncycastle.math.ec.ECPoint;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.Secp256k1;
 
 /** RFC 9591 §6.5 / Appendix B verify_signature: z·G == R + c·X with c = H2(R ‖ X ‖ m). */
 public final class FrostVerifier {
@@ -13,8 +13,8 @@ public final class FrostVerifier {
     }
 
     public static boolean verify(ECPoint groupKey, byte[] message, FrostSignature sig) {
-        BigInteger c = FrostCiphersuite.h2(HashToField.concat(Secp256k1.encode(sig.r()), Secp256k1.encode(groupKey), message));
-        ECPoint lhs = Secp256k1.mulG(sig.z());
+        BigInteger c = FrostCiphersuite.h2(HashToField.concat(Secp256k1Group.encode(sig.r()), Secp256k1Group.encode(groupKey), message));
+        ECPoint lhs = Secp256k1Group.mulG(sig.z());
         ECPoint rhs = sig.r().add(groupKey.multiply(c)).normalize();
         return lhs.equals(rhs);
     }

@@ -3,7 +3,7 @@ package seqpool.tss.frost;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.share.KeyShare;
 
 /**
@@ -21,7 +21,7 @@ public final class SigningNonces {
     private SigningNonces(int identifier, BigInteger hiding, BigInteger binding) {
         this.hiding = hiding;
         this.binding = binding;
-        this.commitment = new SigningCommitment(identifier, Secp256k1.mulG(hiding), Secp256k1.mulG(binding));
+        this.commitment = new SigningCommitment(identifier, Secp256k1Group.mulG(hiding), Secp256k1Group.mulG(binding));
     }
 
     /** commit(sk_i) of RFC 9591 §5.1 with fresh randomness. */
@@ -58,7 +58,7 @@ public final class SigningNonces {
         if (hiding == null) {
             throw new IllegalStateException("nonces already used");
         }
-        return seqpool.tss.math.HashToField.concat(Secp256k1.encodeScalar(hiding), Secp256k1.encodeScalar(binding));
+        return seqpool.tss.math.HashToField.concat(Secp256k1Group.encodeScalar(hiding), Secp256k1Group.encodeScalar(binding));
     }
 
     /** Returns {d, e} once and destroys them. */

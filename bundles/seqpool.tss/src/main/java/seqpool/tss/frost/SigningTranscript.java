@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.bouncycastle.math.ec.ECPoint;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.HashToField;
 import seqpool.tss.math.Lagrange;
-import seqpool.tss.math.Secp256k1;
 
 /**
  * The values every signer and the aggregator derive from a {@link SigningPackage} and the group key (RFC 9591 §4.3,
@@ -32,7 +32,7 @@ public final class SigningTranscript {
         int n = pkg.commitments().size();
         ECPoint[] es = new ECPoint[n];
         BigInteger[] rhos = new BigInteger[n];
-        ECPoint hidingSum = Secp256k1.identity();
+        ECPoint hidingSum = Secp256k1Group.identity();
         for (int i = 0; i < n; i++) {
             SigningCommitment c = pkg.commitments().get(i);
             es[i] = c.binding();
@@ -40,13 +40,13 @@ public final class SigningTranscript {
             hidingSum = hidingSum.add(c.hiding());
         }
         // R = Σ D_i + Σ ρ_i·E_i, the second sum as one interleaved multi-scalar multiplication.
-        this.groupCommitment = hidingSum.add(Secp256k1.sumOfMultiplies(es, rhos)).normalize();
+        this.groupCommitment = hidingSum.add(Secp256k1Group.sumOfMultiplies(es, rhos)).normalize();
         if (groupCommitment.isInfinity()) {
             throw new InvalidSigningPackageException(InvalidSigningPackageException.Reason.IDENTITY_GROUP_COMMITMENT,
                     "group commitment is the identity", java.util.Set.of());
         }
-        this.challenge = FrostCiphersuite.h2(HashToField.concat(Secp256k1.encode(groupCommitment),
-                Secp256k1.encode(groupKey), pkg.message()));
+        this.challenge = FrostCiphersuite.h2(HashToField.concat(Secp256k1Group.encode(groupCommitment),
+                Secp256k1Group.encode(groupKey), pkg.message()));
     }
 
     /** compute_binding_factors (RFC 9591 §4.4). */
@@ -55,11 +55,11 @@ public final class SigningTranscript {
         for (SigningCommitment c : pkg.commitments()) {
             list.writeBytes(c.encode());
         }
-        byte[] prefix = HashToField.concat(Secp256k1.encode(groupKey), FrostCiphersuite.h4(pkg.message()),
+        byte[] prefix = HashToField.concat(Secp256k1Group.encode(groupKey), FrostCiphersuite.h4(pkg.message()),
                 FrostCiphersuite.h5(list.toByteArray()));
         Map<Integer, BigInteger> out = new LinkedHashMap<>();
         for (SigningCommitment c : pkg.commitments()) {
-            byte[] input = HashToField.concat(prefix, Secp256k1.encodeScalar(BigInteger.valueOf(c.identifier())));
+            byte[] input = HashToField.concat(prefix, Secp256k1Group.encodeScalar(BigInteger.valueOf(c.identifier())));
             out.put(c.identifier(), FrostCiphersuite.h1(input));
         }
         return out;
@@ -71,8 +71,8 @@ public final class SigningTranscript {
         for (SigningCommitment c : pkg.commitments()) {
             list.writeBytes(c.encode());
         }
-        return HashToField.concat(Secp256k1.encode(groupKey), FrostCiphersuite.h4(pkg.message()),
-                FrostCiphersuite.h5(list.toByteArray()), Secp256k1.encodeScalar(BigInteger.valueOf(identifier)));
+        return HashToField.concat(Secp256k1Group.encode(groupKey), FrostCiphersuite.h4(pkg.message()),
+                FrostCiphersuite.h5(list.toByteArray()), Secp256k1Group.encodeScalar(BigInteger.valueOf(identifier)));
     }
 
     public BigInteger bindingFactor(int identifier) {
@@ -86,7 +86,7 @@ public final class SigningTranscript {
     /** D_i + ρ_i·E_i (computed on each call, for share verification). */
     public ECPoint commitmentShare(int identifier) {
         SigningCommitment c = pkg.commitmentOf(identifier);
-        return c.hiding().add(Secp256k1.mul(c.binding(), bindingFactor(identifier))).normalize();
+        return c.hiding().add(Secp256k1Group.mul(c.binding(), bindingFactor(identifier))).normalize();
     }
 
     public ECPoint groupCommitment() {

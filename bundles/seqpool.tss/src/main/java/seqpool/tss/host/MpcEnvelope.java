@@ -1,8 +1,8 @@
 package seqpool.tss.host;
 
-import seqpool.tss.wire.MalformedMessageException;
-import seqpool.tss.wire.WireReader;
-import seqpool.tss.wire.WireWriter;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 
 /**
  * What travels on the {@code mpc} channel: protocol (VSS or SIGN), the 32-byte task id that routes it to a session,

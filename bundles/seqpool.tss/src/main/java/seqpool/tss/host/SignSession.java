@@ -12,6 +12,11 @@ import seqpool.api.store.StoreException;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.InvalidEncodingException;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.frost.FrostAggregator;
 import seqpool.tss.frost.FrostException;
 import seqpool.tss.frost.FrostSignature;
@@ -23,11 +28,7 @@ import seqpool.tss.frost.SigningNonces;
 import seqpool.tss.frost.SigningPackage;
 import seqpool.tss.keystore.ShareVault;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.InvalidEncodingException;
 import seqpool.tss.share.KeyShare;
-import seqpool.tss.wire.MalformedMessageException;
-import seqpool.tss.wire.WireReader;
-import seqpool.tss.wire.WireWriter;
 
 /**
  * One signer's FROST run over the network (RFC 9591 with every signer also aggregating): round one broadcasts the
@@ -103,7 +104,7 @@ final class SignSession {
                     return fail(TssException.Kind.MISBEHAVIOUR, "two different commitments", Set.of(from));
                 }
             } else if (type == 2) {
-                SignatureShare s = new SignatureShare(committee.identifierOf(from), r.scalar());
+                SignatureShare s = new SignatureShare(committee.identifierOf(from), Secp256k1Group.readScalar(r));
                 r.end();
                 shares.putIfAbsent(from, s);
             } else {
@@ -143,7 +144,7 @@ final class SignSession {
             }
             shares.put(self, mine);
             shareSent = true;
-            out = new WireWriter().u8(2).scalar(mine.z()).toByteArray();
+            out = Secp256k1Group.writeScalar(new WireWriter().u8(2), mine.z()).toByteArray();
         }
         if (shareSent && shares.keySet().containsAll(signers)) {
             SigningPackage pkg = new SigningPackage(List.copyOf(commitments.values()), message);

@@ -34,10 +34,11 @@ import seqpool.api.tss.SignatureScheme;
 import seqpool.api.tss.ThresholdKeyService;
 import seqpool.api.tss.ThresholdSignature;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.tss.keystore.ShareVault;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.vss.VssConfig;
-import seqpool.tss.wire.MalformedMessageException;
 
 /**
  * {@link ThresholdKeyService} over a {@link P2pNetwork} and a {@link ShareVault}. All protocol state lives on one event
@@ -183,14 +184,14 @@ public final class TssNode implements ThresholdKeyService, AutoCloseable {
                     throw new TssException(TssException.Kind.INVALID_REQUEST, "no share of " + keyId + " generation "
                             + fromGeneration + " on this node", Set.of());
                 }
-                var groupKey = seqpool.tss.math.Secp256k1.decode(expectedGroupKey.toArray());
+                var groupKey = seqpool.codec.crypto.Secp256k1Group.decode(expectedGroupKey.toArray());
                 VssConfig cfg = VssConfig.reshare(keyId, epoch, oldCommittee, oldCommittee.members(), fromGeneration,
                         newCommittee, groupKey);
                 if (old != null && !old.publicKeys().groupKey().equals(groupKey)) {
                     throw new TssException(TssException.Kind.INVALID_REQUEST, "expected group key differs from ours", Set.of());
                 }
                 startVss(cfg, old, f);
-            } catch (TssException | StoreException | seqpool.tss.math.InvalidEncodingException ex) {
+            } catch (TssException | StoreException | seqpool.codec.crypto.InvalidEncodingException ex) {
                 f.completeExceptionally(ex instanceof TssException ? ex
                         : new TssException(TssException.Kind.LOCAL, "cannot start reshare: " + ex.getMessage(), ex));
             }

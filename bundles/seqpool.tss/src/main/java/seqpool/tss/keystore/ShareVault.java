@@ -19,12 +19,12 @@ import seqpool.api.store.StoreException;
 import seqpool.api.store.WriteBatch;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.KeyInfo;
+import seqpool.codec.crypto.InvalidEncodingException;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.tss.frost.SigningCommitment;
 import seqpool.tss.frost.SigningNonces;
-import seqpool.tss.math.InvalidEncodingException;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
-import seqpool.tss.wire.MalformedMessageException;
 
 /**
  * Key shares and FROST nonces of this node, encrypted in the store (database {@code tss.vault.v1}).
@@ -89,17 +89,17 @@ public final class ShareVault implements AutoCloseable {
             random.nextBytes(salt);
             PassphraseKey k = PassphraseKey.derive(passphrase, salt, PassphraseKey.N, PassphraseKey.R, PassphraseKey.P);
             byte[] check = Aead.seal(k.bytes(), CHECK, META, random);
-            byte[] m = new seqpool.tss.wire.WireWriter().raw(salt).u32(PassphraseKey.N).u32(PassphraseKey.R)
+            byte[] m = new seqpool.codec.wire.WireWriter().raw(salt).u32(PassphraseKey.N).u32(PassphraseKey.R)
                     .u32(PassphraseKey.P).bytes(check).toByteArray();
             store.commit(store.newBatch().put(db, Bytes.wrap(META), Bytes.wrap(m)));
             return new ShareVault(store, db, random, k);
         }
         try {
-            seqpool.tss.wire.WireReader r = new seqpool.tss.wire.WireReader(meta.get().toArray());
+            seqpool.codec.wire.WireReader r = new seqpool.codec.wire.WireReader(meta.get().toArray());
             byte[] salt = r.raw(32);
-            int n = r.u32();
-            int rr = r.u32();
-            int p = r.u32();
+            int n = (int) r.u32();
+            int rr = (int) r.u32();
+            int p = (int) r.u32();
             byte[] check = r.bytes(256);
             PassphraseKey k = PassphraseKey.derive(passphrase, salt, n, rr, p);
             byte[] opened = Aead.open(k.bytes(), check, META);
@@ -312,8 +312,8 @@ public final class ShareVault implements AutoCloseable {
         }
         try {
             SigningCommitment c = SigningCommitment.decode(Arrays.copyOf(all, SigningCommitment.ENCODED_BYTES));
-            SigningNonces n = SigningNonces.fromScalars(c.identifier(), Secp256k1.decodeScalar(Arrays.copyOfRange(scalars, 0, 32)),
-                    Secp256k1.decodeScalar(Arrays.copyOfRange(scalars, 32, 64)));
+            SigningNonces n = SigningNonces.fromScalars(c.identifier(), Secp256k1Group.decodeScalar(Arrays.copyOfRange(scalars, 0, 32)),
+                    Secp256k1Group.decodeScalar(Arrays.copyOfRange(scalars, 32, 64)));
             if (!n.commitment().equals(c)) {
                 throw new StoreException("nonce " + nonceId + " does not match its commitment");
             }

@@ -13,12 +13,13 @@ import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.KeyInfo;
 import seqpool.api.tss.KeyStatus;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
-import seqpool.tss.wire.MalformedMessageException;
-import seqpool.tss.wire.WireReader;
-import seqpool.tss.wire.WireWriter;
 
 /** Canonical encodings of what the vault stores: key records (public) and key shares (encrypted by the caller). */
 final class VaultCodec {
@@ -70,7 +71,7 @@ final class VaultCodec {
             throw new MalformedMessageException("unknown key record version");
         }
         KeyId id = KeyId.of(r.string(64));
-        int gen = r.u32();
+        int gen = (int) r.u32();
         int status = r.u8();
         Bytes gk = Bytes.wrap(r.raw(33));
         Committee c = decodeCommittee(r);
@@ -109,8 +110,9 @@ final class VaultCodec {
         try {
             PublicKeyPackage p = s.publicKeys();
             WireWriter w = new WireWriter().u8(2).u16(s.identifier()).u32(s.generation()).raw(secret)
-                    .u16(p.threshold()).point(p.groupKey()).u16(p.publicShares().size());
-            p.publicShares().forEach((id, x) -> w.u16(id).point(x));
+                    .u16(p.threshold());
+            Secp256k1Group.writePoint(w, p.groupKey()).u16(p.publicShares().size());
+            p.publicShares().forEach((id, x) -> Secp256k1Group.writePoint(w.u16(id), x));
             w.u8(s.certificate().isPresent() ? 1 : 0);
             s.certificate().ifPresent(c -> c.encode(w));
             return w.toByteArray();
@@ -126,14 +128,14 @@ final class VaultCodec {
             throw new MalformedMessageException("unknown share record version");
         }
         int id = r.u16();
-        int gen = r.u32();
-        java.math.BigInteger secret = r.scalar();
+        int gen = (int) r.u32();
+        java.math.BigInteger secret = Secp256k1Group.readScalar(r);
         int t = r.u16();
-        ECPoint gk = r.point();
+        ECPoint gk = Secp256k1Group.readPoint(r);
         int n = r.u16();
         Map<Integer, ECPoint> publics = new TreeMap<>();
         for (int i = 0; i < n; i++) {
-            publics.put(r.u16(), r.point());
+            publics.put(r.u16(), Secp256k1Group.readPoint(r));
         }
         ConfirmationCertificate cert = version == 2 && r.u8() == 1 ? ConfirmationCertificate.decode(r, 1 << 16) : null;
         r.end();

@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import seqpool.codec.crypto.Secp256k1Group;
+
 /**
  * RFC 9380 §5.3.1 expand_message_xmd with SHA-256 and §5.2 hash_to_field for one element of the secp256k1 scalar
  * field (L = 48), as RFC 9591 §6.5 uses for H1, H2, H3. Stateless and thread-safe.
@@ -58,7 +60,7 @@ public final class HashToField {
 
     /** hash_to_field(msg, 1) into Z_n with the given DST. */
     public static BigInteger hashToScalar(byte[] msg, byte[] dst) {
-        return new BigInteger(1, expandMessageXmd(msg, dst, L)).mod(Secp256k1.N);
+        return new BigInteger(1, expandMessageXmd(msg, dst, L)).mod(Secp256k1Group.N);
     }
 
     public static byte[] sha256(byte[] data) {

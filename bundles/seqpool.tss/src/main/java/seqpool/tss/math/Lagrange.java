@@ -3,6 +3,8 @@ package seqpool.tss.math;
 import java.math.BigInteger;
 import java.util.Collection;
 
+import seqpool.codec.crypto.Secp256k1Group;
+
 /** Lagrange coefficients at x = 0 over Z_n (RFC 9591 §4.2 derive_interpolating_value). */
 public final class Lagrange {
     private Lagrange() {
@@ -35,9 +37,9 @@ public final class Lagrange {
                 continue;
             }
             BigInteger bxj = BigInteger.valueOf(xj);
-            num = num.multiply(BigInteger.valueOf(x).subtract(bxj)).mod(Secp256k1.N);
-            den = den.multiply(bxi.subtract(bxj)).mod(Secp256k1.N);
+            num = num.multiply(BigInteger.valueOf(x).subtract(bxj)).mod(Secp256k1Group.N);
+            den = den.multiply(bxi.subtract(bxj)).mod(Secp256k1Group.N);
         }
-        return num.multiply(den.modInverse(Secp256k1.N)).mod(Secp256k1.N);
+        return num.multiply(den.modInverse(Secp256k1Group.N)).mod(Secp256k1Group.N);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 
 import org.bouncycastle.math.ec.ECPoint;
 
+import seqpool.codec.crypto.Secp256k1Group;
+
 /**
  * A secret polynomial f(x) = a_0 + a_1·x + … + a_{t-1}·x^{t-1} over Z_n (Shamir dealing, RFC 9591 Appendix C).
  *
@@ -21,9 +23,9 @@ public final class Polynomial {
     /** A random polynomial of {@code threshold} coefficients with the given constant term. */
     public static Polynomial random(BigInteger constant, int threshold, SecureRandom random) {
         BigInteger[] c = new BigInteger[threshold];
-        c[0] = constant.mod(Secp256k1.N);
+        c[0] = constant.mod(Secp256k1Group.N);
         for (int i = 1; i < threshold; i++) {
-            c[i] = Secp256k1.randomScalar(random);
+            c[i] = Secp256k1Group.randomScalar(random);
         }
         return new Polynomial(c);
     }
@@ -46,7 +48,7 @@ public final class Polynomial {
         BigInteger bx = BigInteger.valueOf(x);
         BigInteger acc = BigInteger.ZERO;
         for (int i = c.length - 1; i >= 0; i--) {
-            acc = acc.multiply(bx).add(c[i]).mod(Secp256k1.N);
+            acc = acc.multiply(bx).add(c[i]).mod(Secp256k1Group.N);
         }
         return acc;
     }
@@ -56,16 +58,16 @@ public final class Polynomial {
         BigInteger[] c = live();
         ECPoint[] out = new ECPoint[c.length];
         for (int i = 0; i < c.length; i++) {
-            out[i] = Secp256k1.mulG(c[i]);
+            out[i] = Secp256k1Group.mulG(c[i]);
         }
         return out;
     }
 
     /** Evaluates a commitment vector at x by Horner's rule in the exponent: Σ C_k·x^k. */
     public static ECPoint evaluateCommitment(ECPoint[] commitment, int x) {
-        ECPoint acc = Secp256k1.identity();
+        ECPoint acc = Secp256k1Group.identity();
         for (int k = commitment.length - 1; k >= 0; k--) {
-            acc = Secp256k1.mulSmall(acc, x).add(commitment[k]);
+            acc = Secp256k1Group.mulSmall(acc, x).add(commitment[k]);
         }
         return acc.normalize();
     }

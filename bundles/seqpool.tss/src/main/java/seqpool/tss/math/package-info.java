@@ -1,2 +1,5 @@
-/** secp256k1 group and scalar arithmetic (BouncyCastle), RFC 9380 hash-to-field, polynomials and Lagrange. Pure. */
+/**
+ * RFC 9380 hash-to-field, polynomials and Lagrange over the secp256k1 scalar field (the group itself is
+ * {@link seqpool.codec.crypto.Secp256k1Group}). Pure.
+ */
 package seqpool.tss.math;

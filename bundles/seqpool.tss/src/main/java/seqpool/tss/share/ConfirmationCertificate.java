@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import seqpool.tss.wire.MalformedMessageException;
-import seqpool.tss.wire.WireReader;
-import seqpool.tss.wire.WireWriter;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 
 /**
  * The confirmations that completed a generation: the session id of the DKG or reshare that created it and, for every

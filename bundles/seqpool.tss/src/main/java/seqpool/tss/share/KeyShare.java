@@ -2,7 +2,7 @@ package seqpool.tss.share;
 
 import java.math.BigInteger;
 
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 
 /**
  * One member's share of one generation of a threshold key: Shamir identifier i, secret x_i, the generation's
@@ -38,10 +38,10 @@ public final class KeyShare {
         if (generation < 1) {
             throw new IllegalArgumentException("generation starts at 1");
         }
-        if (secret == null || secret.signum() <= 0 || secret.compareTo(Secp256k1.N) >= 0) {
+        if (secret == null || secret.signum() <= 0 || secret.compareTo(Secp256k1Group.N) >= 0) {
             throw new IllegalArgumentException("secret share out of range");
         }
-        if (!Secp256k1.mulG(secret).equals(publicKeys.publicShare(identifier))) {
+        if (!Secp256k1Group.mulG(secret).equals(publicKeys.publicShare(identifier))) {
             throw new IllegalArgumentException("secret share does not match public share of identifier " + identifier);
         }
         this.identifier = identifier;
@@ -78,7 +78,7 @@ public final class KeyShare {
 
     /** x_i as 32 bytes, for encryption at rest; the caller zeroes the array. */
     public byte[] exportSecret() {
-        return Secp256k1.encodeScalar(secret());
+        return Secp256k1Group.encodeScalar(secret());
     }
 
     public boolean isDestroyed() {

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 
 /**
  * The public side of one generation: group key X = f(0)·G, every member's public share X_i = x_i·G (by Shamir
@@ -41,17 +41,17 @@ public record PublicKeyPackage(ECPoint groupKey, Map<Integer, ECPoint> publicSha
     }
 
     public byte[] groupKeyBytes() {
-        return Secp256k1.encode(groupKey);
+        return Secp256k1Group.encode(groupKey);
     }
 
     /** SHA-256 over every (identifier, X_i) in order plus X and the threshold: what confirmations sign. */
     public byte[] digest() {
         var h = new java.io.ByteArrayOutputStream();
-        h.writeBytes(Secp256k1.encode(groupKey));
+        h.writeBytes(Secp256k1Group.encode(groupKey));
         h.writeBytes(new byte[] {(byte) (threshold >>> 8), (byte) threshold});
         for (var e : publicShares.entrySet()) {
             h.writeBytes(new byte[] {(byte) (e.getKey() >>> 8), (byte) (int) e.getKey()});
-            h.writeBytes(Secp256k1.encode(e.getValue()));
+            h.writeBytes(Secp256k1Group.encode(e.getValue()));
         }
         return seqpool.tss.math.HashToField.sha256(h.toByteArray());
     }

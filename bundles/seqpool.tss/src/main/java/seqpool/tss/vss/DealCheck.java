@@ -6,8 +6,8 @@ import java.util.List;
 import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.api.common.Address;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.Polynomial;
-import seqpool.tss.math.Secp256k1;
 
 /**
  * The checks every party applies to a dealer's deal; each failure disqualifies that dealer, the same for all: they
@@ -54,7 +54,7 @@ final class DealCheck {
         if (old != null) {
             return old;
         }
-        ECPoint expected = Secp256k1.mul(deal.old().keys().publicShare(cfg.dealerIdentifier(dealer)),
+        ECPoint expected = Secp256k1Group.mul(deal.old().keys().publicShare(cfg.dealerIdentifier(dealer)),
                 cfg.dealerLambda(dealer));
         if (!expected.equals(c0)) {
             return "commitment to the constant term is not λ_i·X_i of the old public share";
@@ -65,6 +65,6 @@ final class DealCheck {
     /** Whether share·G equals the commitment evaluated at the receiver's identifier (a zero share never does). */
     static boolean shareMatches(List<ECPoint> commitments, int receiver, BigInteger share) {
         return share != null && share.signum() > 0
-                && Secp256k1.mulG(share).equals(Polynomial.evaluateCommitment(commitments.toArray(ECPoint[]::new), receiver));
+                && Secp256k1Group.mulG(share).equals(Polynomial.evaluateCommitment(commitments.toArray(ECPoint[]::new), receiver));
     }
 }

@@ -5,9 +5,9 @@ import java.security.SecureRandom;
 
 import org.bouncycastle.math.ec.ECPoint;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.frost.FrostCiphersuite;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.Secp256k1;
 
 /**
  * Chaum–Pedersen proof that log_G(P) = log_H(K): an accuser reveals its ECDH key K = e·H with the dealer's key H and
@@ -18,20 +18,20 @@ public record DleqProof(BigInteger c, BigInteger s) {
     private static final byte[] TAG = "seqpool-dleq".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     static BigInteger challenge(byte[] ctx, ECPoint p, ECPoint h, ECPoint k, ECPoint a1, ECPoint a2) {
-        return FrostCiphersuite.hdkg(HashToField.concat(TAG, ctx, Secp256k1.encode(p), Secp256k1.encode(h),
-                Secp256k1.encode(k), Secp256k1.encode(a1), Secp256k1.encode(a2)));
+        return FrostCiphersuite.hdkg(HashToField.concat(TAG, ctx, Secp256k1Group.encode(p), Secp256k1Group.encode(h),
+                Secp256k1Group.encode(k), Secp256k1Group.encode(a1), Secp256k1Group.encode(a2)));
     }
 
     public static DleqProof prove(byte[] ctx, BigInteger e, ECPoint p, ECPoint h, ECPoint k, SecureRandom random) {
-        BigInteger r = Secp256k1.randomScalar(random);
-        ECPoint a1 = Secp256k1.mulG(r);
-        ECPoint a2 = Secp256k1.mulSecret(h, r);
+        BigInteger r = Secp256k1Group.randomScalar(random);
+        ECPoint a1 = Secp256k1Group.mulG(r);
+        ECPoint a2 = Secp256k1Group.mulSecret(h, r);
         BigInteger c = challenge(ctx, p, h, k, a1, a2);
-        return new DleqProof(c, r.add(c.multiply(e)).mod(Secp256k1.N));
+        return new DleqProof(c, r.add(c.multiply(e)).mod(Secp256k1Group.N));
     }
 
     public boolean verify(byte[] ctx, ECPoint p, ECPoint h, ECPoint k) {
-        ECPoint a1 = Secp256k1.mulG(s).subtract(p.multiply(c)).normalize();
+        ECPoint a1 = Secp256k1Group.mulG(s).subtract(p.multiply(c)).normalize();
         ECPoint a2 = h.multiply(s).subtract(k.multiply(c)).normalize();
         if (a1.isInfinity() || a2.isInfinity()) {
             return false;

@@ -9,13 +9,13 @@ import java.util.Map;
 
 import org.bouncycastle.math.ec.ECPoint;
 
+import seqpool.codec.crypto.InvalidEncodingException;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.InvalidEncodingException;
 import seqpool.tss.math.Lagrange;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.PublicKeyPackage;
-import seqpool.tss.wire.WireWriter;
 
 /**
  * Checks the old generation a reshare deal carries, from public data only (so a joiner decides like an old member):
@@ -66,7 +66,7 @@ final class OldGenerationCheck {
                 coefficients[i] = Lagrange.coefficientAt(x, base.get(i), base);
             }
             ECPoint expected = x == 0 ? p.groupKey() : p.publicShare(x);
-            if (!Secp256k1.sumOfMultiplies(points, coefficients).equals(expected)) {
+            if (!Secp256k1Group.sumOfMultiplies(points, coefficients).equals(expected)) {
                 return "the old public shares are not a sharing of the group key of threshold " + t;
             }
         }

@@ -13,8 +13,8 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.Secp256k1;
 
 /**
  * Encrypts a share from dealer i to receiver l and authenticates it: K = ECDH(e_i, E_l) on secp256k1 with the session's
@@ -34,7 +34,7 @@ public final class ShareCipher {
 
     static byte[] key(ECPoint shared, byte[] sessionId, int dealer, int receiver) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(Secp256k1.encode(shared), sessionId,
+        hkdf.init(new HKDFParameters(Secp256k1Group.encode(shared), sessionId,
                 HashToField.concat(INFO, aad(new byte[0], dealer, receiver))));
         byte[] k = new byte[32];
         hkdf.generateBytes(k, 0, 32);
@@ -43,12 +43,12 @@ public final class ShareCipher {
 
     /** ECDH: ownSecret·peerPublic with the constant-time multiplier. */
     public static ECPoint sharedPoint(BigInteger ownSecret, ECPoint peerPublic) {
-        return Secp256k1.mulSecret(peerPublic, ownSecret);
+        return Secp256k1Group.mulSecret(peerPublic, ownSecret);
     }
 
     public static byte[] encrypt(ECPoint shared, byte[] sessionId, int dealer, int receiver, BigInteger share) {
         byte[] k = key(shared, sessionId, dealer, receiver);
-        byte[] pt = Secp256k1.encodeScalar(share);
+        byte[] pt = Secp256k1Group.encodeScalar(share);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(k, "AES"), new GCMParameterSpec(128, new byte[12]));
@@ -71,11 +71,11 @@ public final class ShareCipher {
             c.updateAAD(aad(sessionId, dealer, receiver));
             byte[] pt = c.doFinal(ciphertext);
             try {
-                return Secp256k1.decodeScalar(pt);
+                return Secp256k1Group.decodeScalar(pt);
             } finally {
                 Arrays.fill(pt, (byte) 0);
             }
-        } catch (javax.crypto.AEADBadTagException | seqpool.tss.math.InvalidEncodingException e) {
+        } catch (javax.crypto.AEADBadTagException | seqpool.codec.crypto.InvalidEncodingException e) {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);

@@ -10,9 +10,10 @@ import org.bouncycastle.math.ec.ECPoint;
 import seqpool.api.common.Address;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.math.HashToField;
 import seqpool.tss.math.Lagrange;
-import seqpool.tss.wire.WireWriter;
 
 /**
  * What every party of a VSS session agrees on before it starts (from the consensus task): the kind, key, epoch, the
@@ -113,7 +114,7 @@ public record VssConfig(Kind kind, KeyId keyId, long epoch, List<Address> dealer
         if (oldCommittee != null) {
             w.u16(oldCommittee.size()).u16(oldCommittee.threshold());
             oldCommittee.members().forEach(a -> w.raw(a.value().toArray()));
-            w.point(expectedGroupKey);
+            Secp256k1Group.writePoint(w, expectedGroupKey);
         }
         return HashToField.sha256(w.toByteArray());
     }

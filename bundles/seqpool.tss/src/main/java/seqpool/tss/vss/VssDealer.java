@@ -10,8 +10,8 @@ import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.api.common.Address;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.Polynomial;
-import seqpool.tss.math.Secp256k1;
 
 /**
  * A dealer's step of the VSS: a random polynomial of the receivers' threshold with the given constant term (DKG: a
@@ -56,13 +56,13 @@ public class VssDealer {
             SecureRandom random) {
         List<ECPoint> cs = commitments();
         SchnorrProof pok = withProof ? proof(sessionId, dealerIdentifier, cs.get(0), random) : null;
-        BigInteger dealingSecret = Secp256k1.randomScalar(random);
+        BigInteger dealingSecret = Secp256k1Group.randomScalar(random);
         List<byte[]> cts = new ArrayList<>();
         for (int l = 1; l <= receivers.size(); l++) {
             ECPoint k = ShareCipher.sharedPoint(dealingSecret, receiverKeys.get(receivers.get(l - 1)));
             cts.add(ShareCipher.encrypt(k, sessionId, dealerIndex, l, shareFor(l)));
         }
-        return new VssMessage.Deal(cs, pok, Secp256k1.mulG(dealingSecret), old == null ? null : oldGeneration(old), cts);
+        return new VssMessage.Deal(cs, pok, Secp256k1Group.mulG(dealingSecret), old == null ? null : oldGeneration(old), cts);
     }
 
     public void destroy() {

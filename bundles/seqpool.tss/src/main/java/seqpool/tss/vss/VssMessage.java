@@ -7,12 +7,13 @@ import java.util.TreeMap;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-import seqpool.tss.math.InvalidEncodingException;
+import seqpool.codec.crypto.InvalidEncodingException;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.PublicKeyPackage;
-import seqpool.tss.wire.MalformedMessageException;
-import seqpool.tss.wire.WireReader;
-import seqpool.tss.wire.WireWriter;
 
 /**
  * The messages of a VSS session, each broadcast to every party of the session. One canonical encoding per message:
@@ -94,17 +95,17 @@ public sealed interface VssMessage {
     default byte[] encode() {
         WireWriter w = new WireWriter();
         if (this instanceof Hello h) {
-            w.u8(1).raw(h.nonce()).point(h.encryptionKey());
+            Secp256k1Group.writePoint(w.u8(1).raw(h.nonce()), h.encryptionKey());
         } else if (this instanceof Commit c) {
             w.u8(2).raw(c.hash());
         } else if (this instanceof Deal d) {
             w.u8(3).u16(d.commitments().size());
-            d.commitments().forEach(w::point);
+            d.commitments().forEach(p -> Secp256k1Group.writePoint(w, p));
             w.u8(d.proof() == null ? 0 : 1);
             if (d.proof() != null) {
                 w.raw(d.proof().encode());
             }
-            w.point(d.dealerKey());
+            Secp256k1Group.writePoint(w, d.dealerKey());
             w.u8(d.old() == null ? 0 : 1);
             if (d.old() != null) {
                 encodeOld(w, d.old());
@@ -116,7 +117,9 @@ public sealed interface VssMessage {
             v.echo().forEach(w::raw);
             w.u16(v.complaints().size());
             for (Complaint c : v.complaints()) {
-                w.u16(c.dealer()).point(c.sharedKey()).scalar(c.proof().c()).scalar(c.proof().s());
+                Secp256k1Group.writePoint(w.u16(c.dealer()), c.sharedKey());
+                Secp256k1Group.writeScalar(w, c.proof().c());
+                Secp256k1Group.writeScalar(w, c.proof().s());
             }
         } else if (this instanceof Confirm c) {
             w.u8(5).raw(c.publicKeysDigest()).raw(c.signature().encode());
@@ -129,7 +132,7 @@ public sealed interface VssMessage {
         VssMessage m;
         try {
             switch (r.u8()) {
-                case 1 -> m = new Hello(r.raw(32), r.point());
+                case 1 -> m = new Hello(r.raw(32), Secp256k1Group.readPoint(r));
                 case 2 -> m = new Commit(r.raw(32));
                 case 3 -> {
                     int t = r.u16();
@@ -138,10 +141,10 @@ public sealed interface VssMessage {
                     }
                     List<ECPoint> cs = new ArrayList<>();
                     for (int i = 0; i < t; i++) {
-                        cs.add(r.point());
+                        cs.add(Secp256k1Group.readPoint(r));
                     }
                     SchnorrProof p = r.u8() == 1 ? SchnorrProof.decode(r.raw(65)) : null;
-                    ECPoint dealerKey = r.point();
+                    ECPoint dealerKey = Secp256k1Group.readPoint(r);
                     OldGeneration old = r.u8() == 1 ? decodeOld(r) : null;
                     int n = r.u16();
                     if (n > MAX_PARTIES) {
@@ -168,7 +171,7 @@ public sealed interface VssMessage {
                     }
                     List<Complaint> cs = new ArrayList<>();
                     for (int i = 0; i < k; i++) {
-                        cs.add(new Complaint(r.u16(), r.point(), new DleqProof(r.scalar(), r.scalar())));
+                        cs.add(new Complaint(r.u16(), Secp256k1Group.readPoint(r), new DleqProof(Secp256k1Group.readScalar(r), Secp256k1Group.readScalar(r))));
                     }
                     m = new Verdict(echo, cs);
                 }
@@ -184,8 +187,8 @@ public sealed interface VssMessage {
 
     private static void encodeOld(WireWriter w, OldGeneration old) {
         PublicKeyPackage k = old.keys();
-        w.u16(k.threshold()).point(k.groupKey()).u16(k.publicShares().size());
-        k.publicShares().forEach((id, x) -> w.u16(id).point(x));
+        Secp256k1Group.writePoint(w.u16(k.threshold()), k.groupKey()).u16(k.publicShares().size());
+        k.publicShares().forEach((id, x) -> Secp256k1Group.writePoint(w.u16(id), x));
         w.u8(old.certificate() == null ? 0 : 1);
         if (old.certificate() != null) {
             old.certificate().encode(w);
@@ -194,14 +197,14 @@ public sealed interface VssMessage {
 
     private static OldGeneration decodeOld(WireReader r) throws MalformedMessageException {
         int t = r.u16();
-        ECPoint groupKey = r.point();
+        ECPoint groupKey = Secp256k1Group.readPoint(r);
         int n = r.u16();
         if (n < 1 || n > MAX_PARTIES) {
             throw new MalformedMessageException("old committee size out of range");
         }
         Map<Integer, ECPoint> publics = new TreeMap<>();
         for (int i = 0; i < n; i++) {
-            if (publics.put(r.u16(), r.point()) != null) {
+            if (publics.put(r.u16(), Secp256k1Group.readPoint(r)) != null) {
                 throw new MalformedMessageException("duplicate identifier in the old public shares");
             }
         }

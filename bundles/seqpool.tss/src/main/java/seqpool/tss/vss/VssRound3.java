@@ -11,9 +11,9 @@ import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.api.common.Address;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.HashToField;
 import seqpool.tss.math.Polynomial;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.vss.VssSession.Stage;
 
 /**
@@ -124,7 +124,7 @@ final class VssRound3 {
             evaluated[j] = Polynomial.evaluateCommitment(views.get(checked.get(j)).deal().commitments()
                     .toArray(ECPoint[]::new), myId);
         }
-        if (Secp256k1.mulG(combined).equals(Secp256k1.sumOfMultiplies(evaluated, weights))) {
+        if (Secp256k1Group.mulG(combined).equals(Secp256k1Group.sumOfMultiplies(evaluated, weights))) {
             return bad;
         }
         for (Address d : checked) {

@@ -15,10 +15,10 @@ import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.api.common.Address;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.HashToField;
 import seqpool.tss.math.Lagrange;
 import seqpool.tss.math.Polynomial;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
@@ -100,8 +100,8 @@ final class VssRound4 {
             }
             x = x.add(weights.get(d).multiply(share));
         }
-        newSecret = x.mod(Secp256k1.N);
-        if (!Secp256k1.mulG(newSecret).equals(publicKeys.publicShare(myId))) {
+        newSecret = x.mod(Secp256k1Group.N);
+        if (!Secp256k1Group.mulG(newSecret).equals(publicKeys.publicShare(myId))) {
             // Unreachable by any dealer's doing: every share in QUAL was checked against its own commitment.
             s.abortInto(TssException.Kind.LOCAL, "new share does not match its public share", Set.of(), out);
             return;
@@ -199,7 +199,7 @@ final class VssRound4 {
         for (Address d : qual) {
             w.put(d, cfg.kind() == VssConfig.Kind.DKG ? BigInteger.ONE
                     : Lagrange.coefficientAtZero(cfg.dealerIdentifier(d), ids)
-                            .multiply(cfg.dealerLambda(d).modInverse(Secp256k1.N)).mod(Secp256k1.N));
+                            .multiply(cfg.dealerLambda(d).modInverse(Secp256k1Group.N)).mod(Secp256k1Group.N));
         }
         return w;
     }
@@ -216,8 +216,8 @@ final class VssRound4 {
                 ws[j] = weights.get(qual.get(j));
             }
             sum[k] = weights.values().stream().allMatch(BigInteger.ONE::equals)
-                    ? Arrays.stream(cs).reduce(Secp256k1.identity(), ECPoint::add).normalize()
-                    : Secp256k1.sumOfMultiplies(cs, ws);
+                    ? Arrays.stream(cs).reduce(Secp256k1Group.identity(), ECPoint::add).normalize()
+                    : Secp256k1Group.sumOfMultiplies(cs, ws);
         }
         ECPoint groupKey = sum[0];
         if (groupKey.isInfinity() || (cfg.kind() == VssConfig.Kind.RESHARE && !groupKey.equals(cfg.expectedGroupKey()))) {

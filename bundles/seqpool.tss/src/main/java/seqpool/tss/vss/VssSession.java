@@ -16,11 +16,11 @@ import org.bouncycastle.math.ec.ECPoint;
 
 import seqpool.api.common.Address;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireWriter;
 import seqpool.tss.math.HashToField;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
-import seqpool.tss.wire.MalformedMessageException;
-import seqpool.tss.wire.WireWriter;
 
 /**
  * One party's run of a DKG or reshare, as a pure state machine (no I/O, no clock): {@link #start()},
@@ -115,10 +115,10 @@ public final class VssSession {
         List<VssEffect> out = new ArrayList<>();
         out.add(new VssEffect.Trace(cfg.kind() == VssConfig.Kind.DKG ? "DkgStarted" : "ReshareStarted", startFields()));
         if (cfg.receivers().contains(self)) {
-            encSecret = Secp256k1.randomScalar(random);
+            encSecret = Secp256k1Group.randomScalar(random);
             byte[] nonce = new byte[32];
             random.nextBytes(nonce);
-            send(new VssMessage.Hello(nonce, Secp256k1.mulG(encSecret)), out);
+            send(new VssMessage.Hello(nonce, Secp256k1Group.mulG(encSecret)), out);
         }
         advance(out);
         return out;
@@ -282,7 +282,7 @@ public final class VssSession {
         WireWriter w = new WireWriter().string("seqpool-tss-session-v2").raw(cfg.taskId());
         for (Address p : cfg.receivers().members()) {
             VssMessage.Hello h = (VssMessage.Hello) inbox.get(Stage.HELLO).get(p);
-            w.raw(p.value().toArray()).raw(h.nonce()).point(h.encryptionKey());
+            Secp256k1Group.writePoint(w.raw(p.value().toArray()).raw(h.nonce()), h.encryptionKey());
         }
         sid = HashToField.sha256(w.toByteArray());
         int idx = cfg.dealers().indexOf(self);
@@ -290,8 +290,8 @@ public final class VssSession {
             return;
         }
         boolean dkg = cfg.kind() == VssConfig.Kind.DKG;
-        BigInteger constant = dkg ? Secp256k1.randomScalar(random)
-                : cfg.dealerLambda(self).multiply(oldShare.secret()).mod(Secp256k1.N);
+        BigInteger constant = dkg ? Secp256k1Group.randomScalar(random)
+                : cfg.dealerLambda(self).multiply(oldShare.secret()).mod(Secp256k1Group.N);
         dealer = dealerFactory.create(constant, cfg.receivers().threshold(), random);
         VssMessage.OldGeneration old = dkg ? null
                 : new VssMessage.OldGeneration(oldShare.publicKeys(), oldShare.certificate().orElse(null));

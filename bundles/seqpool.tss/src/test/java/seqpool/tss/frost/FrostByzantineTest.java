@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import seqpool.api.trace.TraceSink;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.testing.Parties;
 import seqpool.tss.testing.VssRun;
@@ -48,7 +48,7 @@ class FrostByzantineTest {
         }
         int bad = q.get(1).identifier();
         int missing = q.get(3).identifier();
-        out.put(bad, new SignatureShare(bad, out.get(bad).z().add(BigInteger.ONE).mod(Secp256k1.N)));
+        out.put(bad, new SignatureShare(bad, out.get(bad).z().add(BigInteger.ONE).mod(Secp256k1Group.N)));
         out.remove(missing);
         FrostException e = assertThrows(FrostException.class, () -> FrostAggregator.aggregate(pkg, out, q.get(0).publicKeys()));
         assertEquals(Set.of(bad, missing), e.culprits());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import seqpool.api.trace.TraceSink;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.testing.Parties;
 import seqpool.tss.testing.VssRun;
@@ -54,7 +54,7 @@ class FrostInputTest {
     void aSignerOutsideTheGenerationIsNamed() {
         KeyShare k = SHARES.get(0);
         SigningNonces n = SigningNonces.generate(k, new SecureRandom());
-        SigningCommitment stranger = new SigningCommitment(9, Secp256k1.mulG(BigInteger.TWO), Secp256k1.mulG(BigInteger.TEN));
+        SigningCommitment stranger = new SigningCommitment(9, Secp256k1Group.mulG(BigInteger.TWO), Secp256k1Group.mulG(BigInteger.TEN));
         SigningPackage pkg = new SigningPackage(List.of(n.commitment(), commitmentOf(1), stranger), new byte[] {1});
         InvalidSigningPackageException e = assertThrows(InvalidSigningPackageException.class,
                 () -> FrostSigner.sign(pkg, n, k));
@@ -124,21 +124,21 @@ class FrostInputTest {
 
     @Test
     void commitmentsSharesAndSignaturesRefuseTheIdentityAndOutOfRangeScalars() {
-        org.bouncycastle.math.ec.ECPoint id = Secp256k1.identity();
-        org.bouncycastle.math.ec.ECPoint g = Secp256k1.G;
+        org.bouncycastle.math.ec.ECPoint id = Secp256k1Group.identity();
+        org.bouncycastle.math.ec.ECPoint g = Secp256k1Group.G;
         assertThrows(IllegalArgumentException.class, () -> new SigningCommitment(1, id, g));
         assertThrows(IllegalArgumentException.class, () -> new SigningCommitment(1, g, id));
         assertThrows(IllegalArgumentException.class, () -> new SigningCommitment(0, g, g));
         byte[] zeroId = new SigningCommitment(1, g, g).encode();
         zeroId[31] = 0;
-        assertThrows(seqpool.tss.math.InvalidEncodingException.class, () -> SigningCommitment.decode(zeroId));
-        assertThrows(IllegalArgumentException.class, () -> new SignatureShare(1, Secp256k1.N));
+        assertThrows(seqpool.codec.crypto.InvalidEncodingException.class, () -> SigningCommitment.decode(zeroId));
+        assertThrows(IllegalArgumentException.class, () -> new SignatureShare(1, Secp256k1Group.N));
         assertThrows(IllegalArgumentException.class, () -> new SignatureShare(1, BigInteger.ONE.negate()));
         assertThrows(IllegalArgumentException.class, () -> new SignatureShare(0, BigInteger.ONE));
         assertThrows(IllegalArgumentException.class, () -> new FrostSignature(id, BigInteger.ONE));
-        assertThrows(IllegalArgumentException.class, () -> new FrostSignature(g, Secp256k1.N));
+        assertThrows(IllegalArgumentException.class, () -> new FrostSignature(g, Secp256k1Group.N));
         byte[] sig = new FrostSignature(g, BigInteger.ONE).encode();
         java.util.Arrays.fill(sig, 33, 65, (byte) 0xff);
-        assertThrows(seqpool.tss.math.InvalidEncodingException.class, () -> FrostSignature.decode(sig));
+        assertThrows(seqpool.codec.crypto.InvalidEncodingException.class, () -> FrostSignature.decode(sig));
     }
 }

@@ -14,8 +14,8 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.Polynomial;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
 import seqpool.tss.testing.VectorFiles;
@@ -40,8 +40,8 @@ class RfcVectorTest {
         BigInteger groupSecret = new BigInteger((String) inputs.get("group_secret_key"), 16);
         String pkHex = (String) (inputs.containsKey("group_public_key") ? inputs.get("group_public_key")
                 : inputs.get("verifying_key_key"));
-        ECPoint groupKey = Secp256k1.mulG(groupSecret);
-        assertEquals(pkHex, HEX.formatHex(Secp256k1.encode(groupKey)));
+        ECPoint groupKey = Secp256k1Group.mulG(groupSecret);
+        assertEquals(pkHex, HEX.formatHex(Secp256k1Group.encode(groupKey)));
         byte[] message = HEX.parseHex((String) inputs.get("message"));
 
         // Shares: f(x) = s + a_1 x (RFC 9591 Appendix C trusted dealer).
@@ -62,7 +62,7 @@ class RfcVectorTest {
         }
         Map<Integer, ECPoint> publics = new HashMap<>();
         for (int id = 1; id <= maxParticipants; id++) {
-            publics.put(id, Secp256k1.mulG(f.evaluate(id)));
+            publics.put(id, Secp256k1Group.mulG(f.evaluate(id)));
         }
         PublicKeyPackage keys = new PublicKeyPackage(groupKey, publics, minParticipants);
 
@@ -79,8 +79,8 @@ class RfcVectorTest {
             byte[] scalars = n.exportScalars();
             assertEquals(o.get("hiding_nonce"), HEX.formatHex(scalars, 0, 32));
             assertEquals(o.get("binding_nonce"), HEX.formatHex(scalars, 32, 64));
-            assertEquals(o.get("hiding_nonce_commitment"), HEX.formatHex(Secp256k1.encode(n.commitment().hiding())));
-            assertEquals(o.get("binding_nonce_commitment"), HEX.formatHex(Secp256k1.encode(n.commitment().binding())));
+            assertEquals(o.get("hiding_nonce_commitment"), HEX.formatHex(Secp256k1Group.encode(n.commitment().hiding())));
+            assertEquals(o.get("binding_nonce_commitment"), HEX.formatHex(Secp256k1Group.encode(n.commitment().binding())));
             nonces.put(id, n);
             commitments.add(n.commitment());
         }
@@ -89,7 +89,7 @@ class RfcVectorTest {
         for (Map<String, Object> o : outs) {
             int id = ((Number) o.get("identifier")).intValue();
             assertEquals(o.get("binding_factor_input"), HEX.formatHex(SigningTranscript.bindingFactorInput(groupKey, pkg, id)));
-            assertEquals(o.get("binding_factor"), HEX.formatHex(Secp256k1.encodeScalar(t.bindingFactor(id))));
+            assertEquals(o.get("binding_factor"), HEX.formatHex(Secp256k1Group.encodeScalar(t.bindingFactor(id))));
         }
 
         // Round two.
@@ -99,7 +99,7 @@ class RfcVectorTest {
             int id = ((Number) so.get("identifier")).intValue();
             KeyShare ks = new KeyShare(id, 1, secrets.get(id), keys);
             SignatureShare s = FrostSigner.sign(pkg, nonces.get(id), ks);
-            assertEquals(so.get("sig_share"), HEX.formatHex(Secp256k1.encodeScalar(s.z())));
+            assertEquals(so.get("sig_share"), HEX.formatHex(Secp256k1Group.encodeScalar(s.z())));
             assertTrue(FrostAggregator.verifyShare(t, s, keys.publicShare(id)));
             shares.put(id, s);
         }

@@ -19,11 +19,11 @@ import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.KeyInfo;
 import seqpool.api.tss.KeyStatus;
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
-import seqpool.tss.wire.MalformedMessageException;
 
 /**
  * Golden bytes of the vault's stored records: a new version of the TSS module opens the vault the old one wrote, so
@@ -36,14 +36,14 @@ class VaultCodecGoldenTest {
     private static final Address B = Address.fromHex("0x2222222222222222222222222222222222222222");
 
     static Map<String, byte[]> records() {
-        PublicKeyPackage pk = new PublicKeyPackage(Secp256k1.mulG(BigInteger.valueOf(10)),
-                Map.of(1, Secp256k1.mulG(BigInteger.valueOf(11)), 2, Secp256k1.mulG(BigInteger.valueOf(12))), 2);
+        PublicKeyPackage pk = new PublicKeyPackage(Secp256k1Group.mulG(BigInteger.valueOf(10)),
+                Map.of(1, Secp256k1Group.mulG(BigInteger.valueOf(11)), 2, Secp256k1Group.mulG(BigInteger.valueOf(12))), 2);
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put("info key", VaultCodec.key("k/", ID, 0, 0, 0));
         m.put("share key", VaultCodec.key("s/", ID, 3, 0, 1));
         m.put("nonce key", VaultCodec.key("n/", ID, 3, 77, 2));
         m.put("key record", VaultCodec.encodeInfo(new KeyInfo(ID, 3, new Committee(List.of(A, B), 2),
-                Bytes.wrap(Secp256k1.encode(Secp256k1.mulG(BigInteger.valueOf(10)))), KeyStatus.RESHARING)));
+                Bytes.wrap(Secp256k1Group.encode(Secp256k1Group.mulG(BigInteger.valueOf(10)))), KeyStatus.RESHARING)));
         m.put("share record", VaultCodec.encodeShare(new KeyShare(1, 3, BigInteger.valueOf(11), pk)));
         m.put("share record with certificate", VaultCodec.encodeShare(new KeyShare(2, 3, BigInteger.valueOf(12), pk,
                 new ConfirmationCertificate(fill(0x55, 32), List.of(fill(0x66, 65), fill(0x77, 65))))));

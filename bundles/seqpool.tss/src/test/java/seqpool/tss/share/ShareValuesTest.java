@@ -11,19 +11,19 @@ import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 
-import seqpool.tss.math.Secp256k1;
-import seqpool.tss.wire.WireReader;
-import seqpool.tss.wire.WireWriter;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
 
 /** Public key packages, shares and certificates refuse the identity, zero and out-of-range values. */
 class ShareValuesTest {
-    private static final ECPoint X1 = Secp256k1.mulG(BigInteger.valueOf(11));
-    private static final ECPoint X2 = Secp256k1.mulG(BigInteger.valueOf(12));
-    private static final ECPoint GROUP = Secp256k1.mulG(BigInteger.TEN);
+    private static final ECPoint X1 = Secp256k1Group.mulG(BigInteger.valueOf(11));
+    private static final ECPoint X2 = Secp256k1Group.mulG(BigInteger.valueOf(12));
+    private static final ECPoint GROUP = Secp256k1Group.mulG(BigInteger.TEN);
 
     @Test
     void publicKeyPackagesRefuseTheIdentityAndBadIdentifiers() {
-        ECPoint id = Secp256k1.identity();
+        ECPoint id = Secp256k1Group.identity();
         assertThrows(IllegalArgumentException.class, () -> new PublicKeyPackage(id, Map.of(1, X1, 2, X2), 2));
         assertThrows(IllegalArgumentException.class, () -> new PublicKeyPackage(GROUP, Map.of(1, X1, 2, id), 2));
         assertThrows(IllegalArgumentException.class, () -> new PublicKeyPackage(GROUP, Map.of(0, X1, 2, X2), 2));
@@ -36,7 +36,7 @@ class ShareValuesTest {
     void keySharesRefuseZeroOutOfRangeAndForeignSecrets() {
         PublicKeyPackage p = new PublicKeyPackage(GROUP, Map.of(1, X1, 2, X2), 2);
         assertThrows(IllegalArgumentException.class, () -> new KeyShare(1, 1, BigInteger.ZERO, p));
-        assertThrows(IllegalArgumentException.class, () -> new KeyShare(1, 1, Secp256k1.N.add(BigInteger.valueOf(11)), p));
+        assertThrows(IllegalArgumentException.class, () -> new KeyShare(1, 1, Secp256k1Group.N.add(BigInteger.valueOf(11)), p));
         assertThrows(IllegalArgumentException.class, () -> new KeyShare(1, 1, BigInteger.valueOf(-11), p));
         assertThrows(IllegalArgumentException.class, () -> new KeyShare(1, 1, BigInteger.valueOf(12), p));
         assertThrows(IllegalArgumentException.class, () -> new KeyShare(0, 1, BigInteger.valueOf(11), p));
@@ -58,7 +58,7 @@ class ShareValuesTest {
         WireWriter w = new WireWriter();
         c.encode(w);
         assertEquals(c, ConfirmationCertificate.decode(new WireReader(w.toByteArray()), 255));
-        assertThrows(seqpool.tss.wire.MalformedMessageException.class,
+        assertThrows(seqpool.codec.wire.MalformedMessageException.class,
                 () -> ConfirmationCertificate.decode(new WireReader(w.toByteArray()), 1));
         assertThrows(IllegalArgumentException.class, () -> c.signature(0));
         assertThrows(IllegalArgumentException.class, () -> c.signature(3));

@@ -19,8 +19,8 @@ import seqpool.api.trace.TraceSink;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.codec.trace.NdjsonTraceWriter;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.testing.FrostHelper;
 import seqpool.tss.testing.Parties;
@@ -45,7 +45,7 @@ class ByzantineDkgTest {
         @Override
         protected BigInteger shareFor(int receiver) {
             BigInteger s = super.shareFor(receiver);
-            return receiver == C.identifierOf(VICTIM) ? s.add(BigInteger.ONE).mod(Secp256k1.N) : s;
+            return receiver == C.identifierOf(VICTIM) ? s.add(BigInteger.ONE).mod(Secp256k1Group.N) : s;
         }
     }
 
@@ -58,7 +58,7 @@ class ByzantineDkgTest {
         @Override
         protected List<ECPoint> commitments() {
             List<ECPoint> cs = new java.util.ArrayList<>(super.commitments());
-            cs.set(1, cs.get(1).add(Secp256k1.G).normalize());
+            cs.set(1, cs.get(1).add(Secp256k1Group.G).normalize());
             return cs;
         }
     }
@@ -89,9 +89,9 @@ class ByzantineDkgTest {
         protected BigInteger shareFor(int receiver) {
             BigInteger s = super.shareFor(receiver);
             if (receiver == C.identifierOf(VICTIM)) {
-                return s.add(DELTA).mod(Secp256k1.N);
+                return s.add(DELTA).mod(Secp256k1Group.N);
             }
-            return receiver == C.identifierOf(EVIL) ? s.add(BigInteger.ONE).mod(Secp256k1.N) : s;
+            return receiver == C.identifierOf(EVIL) ? s.add(BigInteger.ONE).mod(Secp256k1Group.N) : s;
         }
     }
 
@@ -104,7 +104,7 @@ class ByzantineDkgTest {
         @Override
         protected BigInteger shareFor(int receiver) {
             BigInteger s = super.shareFor(receiver);
-            return receiver == C.identifierOf(VICTIM) ? s.subtract(DELTA).mod(Secp256k1.N) : s;
+            return receiver == C.identifierOf(VICTIM) ? s.subtract(DELTA).mod(Secp256k1Group.N) : s;
         }
     }
 

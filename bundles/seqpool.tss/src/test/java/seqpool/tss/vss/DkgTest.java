@@ -91,7 +91,7 @@ class DkgTest {
             z = z.add(seqpool.tss.frost.FrostSigner.sign(pkg, ns.get(i), ks.get(i)).z());
         }
         var r = new seqpool.tss.frost.SigningTranscript(pkg, pk.groupKey()).groupCommitment();
-        return new FrostSignature(r, z.mod(seqpool.tss.math.Secp256k1.N)).encode();
+        return new FrostSignature(r, z.mod(seqpool.codec.crypto.Secp256k1Group.N)).encode();
     }
 
     static List<Integer> ids(List<KeyShare> q) {

@@ -124,7 +124,7 @@ class ReshareChainTest {
     private static seqpool.tss.share.PublicKeyPackage withPublicShare(Gen g, int id, KeyShare stale) {
         var pk = g.shares().values().iterator().next().publicKeys();
         Map<Integer, org.bouncycastle.math.ec.ECPoint> publics = new HashMap<>(pk.publicShares());
-        publics.put(id, seqpool.tss.math.Secp256k1.mulG(stale.secret()));
+        publics.put(id, seqpool.codec.crypto.Secp256k1Group.mulG(stale.secret()));
         return new seqpool.tss.share.PublicKeyPackage(pk.groupKey(), publics, pk.threshold());
     }
 

@@ -22,8 +22,8 @@ import seqpool.api.trace.TraceSink;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
 import seqpool.api.tss.TssException;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.codec.trace.NdjsonTraceWriter;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.share.PublicKeyPackage;
 import seqpool.tss.testing.FrostHelper;
@@ -141,7 +141,7 @@ class ReshareFaultTest {
         Map<Address, KeyShare> g1 = dkg();
         VssConfig cfg = reshareConfig(g1);
         PublicKeyPackage real = g1.get(CHEATER).publicKeys();
-        ECPoint shift = Secp256k1.mulG(cfg.dealerLambda(CHEATER).modInverse(Secp256k1.N));
+        ECPoint shift = Secp256k1Group.mulG(cfg.dealerLambda(CHEATER).modInverse(Secp256k1Group.N));
         PublicKeyPackage forged = sharingThrough(real, Map.of(1, real.publicShare(1).add(shift).normalize(),
                 2, real.publicShare(2)));
         VssDealer.Factory forger = (c, t, r) -> new VssDealer(c.add(BigInteger.ONE), t, r) {
@@ -161,7 +161,7 @@ class ReshareFaultTest {
         Map<Address, KeyShare> g1 = dkg();
         VssConfig cfg = reshareConfig(g1);
         PublicKeyPackage real = g1.get(CHEATER).publicKeys();
-        ECPoint shift = Secp256k1.mulG(cfg.dealerLambda(CHEATER).modInverse(Secp256k1.N));
+        ECPoint shift = Secp256k1Group.mulG(cfg.dealerLambda(CHEATER).modInverse(Secp256k1Group.N));
         PublicKeyPackage forged = sharingThrough(real, Map.of(1, real.publicShare(1).add(shift).normalize(),
                 2, real.publicShare(2)));
         VssDealer.Factory forger = (c, t, r) -> new VssDealer(c.add(BigInteger.ONE), t, r) {
@@ -192,7 +192,7 @@ class ReshareFaultTest {
                 ps[i] = at.get(base.get(i));
                 ks[i] = lagrangeWithZero(x, base.get(i), base);
             }
-            publics.put(x, Secp256k1.sumOfMultiplies(ps, ks));
+            publics.put(x, Secp256k1Group.sumOfMultiplies(ps, ks));
         }
         return new PublicKeyPackage(real.groupKey(), publics, real.threshold());
     }
@@ -207,7 +207,7 @@ class ReshareFaultTest {
                 den = den.multiply(BigInteger.valueOf(xi - xj));
             }
         }
-        return num.multiply(den.mod(Secp256k1.N).modInverse(Secp256k1.N)).mod(Secp256k1.N);
+        return num.multiply(den.mod(Secp256k1Group.N).modInverse(Secp256k1Group.N)).mod(Secp256k1Group.N);
     }
 
 }

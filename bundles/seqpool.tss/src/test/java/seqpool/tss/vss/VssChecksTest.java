@@ -19,11 +19,11 @@ import seqpool.api.common.Address;
 import seqpool.api.trace.TraceSink;
 import seqpool.api.tss.Committee;
 import seqpool.api.tss.KeyId;
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
+import seqpool.codec.wire.MalformedMessageException;
 import seqpool.tss.share.KeyShare;
 import seqpool.tss.testing.Parties;
 import seqpool.tss.testing.VssRun;
-import seqpool.tss.wire.MalformedMessageException;
 
 /**
  * Each deal check and each identity/zero check of the VSS, fed a bad value: the reshare dealer's constant against
@@ -41,7 +41,7 @@ class VssChecksTest {
 
     private static Map<Address, ECPoint> receiverKeys(Committee c) {
         Map<Address, ECPoint> keys = new HashMap<>();
-        c.members().forEach(a -> keys.put(a, Secp256k1.mulG(Secp256k1.randomScalar(RANDOM))));
+        c.members().forEach(a -> keys.put(a, Secp256k1Group.mulG(Secp256k1Group.randomScalar(RANDOM))));
         return keys;
     }
 
@@ -49,7 +49,7 @@ class VssChecksTest {
     private static VssMessage.Deal reshareDeal(BigInteger offset, boolean withProof, boolean withOld) {
         Address d = Parties.address(1);
         KeyShare share = G1.get(d);
-        BigInteger constant = RESHARE.dealerLambda(d).multiply(share.secret()).add(offset).mod(Secp256k1.N);
+        BigInteger constant = RESHARE.dealerLambda(d).multiply(share.secret()).add(offset).mod(Secp256k1Group.N);
         VssDealer dealer = new VssDealer(constant, RESHARE.receivers().threshold(), RANDOM);
         VssMessage.OldGeneration old = withOld
                 ? new VssMessage.OldGeneration(share.publicKeys(), share.certificate().orElseThrow()) : null;
@@ -77,7 +77,7 @@ class VssChecksTest {
                 d.ciphertexts().subList(0, 4));
         assertEquals("deal has 4 shares for 5 receivers", check(RESHARE, fewShares));
         VssConfig otherKey = VssConfig.reshare(KEY, 2, ReshareFaultTest.OLD, ReshareFaultTest.OLD.members(), 1,
-                ReshareFaultTest.NEW, Secp256k1.G);
+                ReshareFaultTest.NEW, Secp256k1Group.G);
         assertEquals("the old public keys are for another group key", check(otherKey, d));
     }
 
@@ -104,37 +104,37 @@ class VssChecksTest {
     /** f(1) = 5 + (n − 5)·1 = 0: the commitment evaluates to the identity and 0·G is the identity too. */
     @Test
     void aZeroShareNeverMatches() {
-        List<ECPoint> cs = List.of(Secp256k1.mulG(BigInteger.valueOf(5)), Secp256k1.mulG(Secp256k1.N.subtract(
+        List<ECPoint> cs = List.of(Secp256k1Group.mulG(BigInteger.valueOf(5)), Secp256k1Group.mulG(Secp256k1Group.N.subtract(
                 BigInteger.valueOf(5))));
         assertFalse(DealCheck.shareMatches(cs, 1, BigInteger.ZERO));
         assertFalse(DealCheck.shareMatches(cs, 1, null));
-        assertTrue(DealCheck.shareMatches(cs, 2, BigInteger.valueOf(5).add(Secp256k1.N.subtract(BigInteger.valueOf(5))
-                .multiply(BigInteger.TWO)).mod(Secp256k1.N)));
+        assertTrue(DealCheck.shareMatches(cs, 2, BigInteger.valueOf(5).add(Secp256k1Group.N.subtract(BigInteger.valueOf(5))
+                .multiply(BigInteger.TWO)).mod(Secp256k1Group.N)));
     }
 
     @Test
     void identityPointsInMessagesAndProofsAreRefused() throws Exception {
-        ECPoint id = Secp256k1.identity();
+        ECPoint id = Secp256k1Group.identity();
         assertThrows(IllegalArgumentException.class, () -> new VssMessage.Hello(new byte[32], id));
-        byte[] hello = new VssMessage.Hello(new byte[32], Secp256k1.G).encode();
+        byte[] hello = new VssMessage.Hello(new byte[32], Secp256k1Group.G).encode();
         hello[33] = 0; // the key's SEC1 tag
         assertThrows(MalformedMessageException.class, () -> VssMessage.decode(hello));
         VssMessage.Deal d = reshareDeal(BigInteger.ZERO, false, true);
         assertThrows(IllegalArgumentException.class, () -> new VssMessage.Deal(d.commitments(), null, id, d.old(),
                 d.ciphertexts()));
         assertThrows(IllegalArgumentException.class, () -> new SchnorrProof(id, BigInteger.ONE));
-        assertThrows(IllegalArgumentException.class, () -> new SchnorrProof(Secp256k1.G, Secp256k1.N));
-        byte[] proof = new SchnorrProof(Secp256k1.G, BigInteger.ONE).encode();
+        assertThrows(IllegalArgumentException.class, () -> new SchnorrProof(Secp256k1Group.G, Secp256k1Group.N));
+        byte[] proof = new SchnorrProof(Secp256k1Group.G, BigInteger.ONE).encode();
         java.util.Arrays.fill(proof, 33, 65, (byte) 0xff);
-        assertThrows(seqpool.tss.math.InvalidEncodingException.class, () -> SchnorrProof.decode(proof));
+        assertThrows(seqpool.codec.crypto.InvalidEncodingException.class, () -> SchnorrProof.decode(proof));
         // A DLEQ "proof" whose first commitment a1 = s·G − c·P is the identity: refused, not hashed.
-        BigInteger e = Secp256k1.randomScalar(RANDOM);
-        ECPoint p = Secp256k1.mulG(e);
-        ECPoint h = Secp256k1.mulG(BigInteger.valueOf(7));
-        assertFalse(new DleqProof(BigInteger.ONE, e).verify(SID, p, h, Secp256k1.mul(h, e)));
-        DleqProof real = DleqProof.prove(SID, e, p, h, Secp256k1.mulSecret(h, e), RANDOM);
-        assertTrue(real.verify(SID, p, h, Secp256k1.mul(h, e)));
-        assertFalse(real.verify(SID, p, h, Secp256k1.mul(h, e.add(BigInteger.ONE))));
+        BigInteger e = Secp256k1Group.randomScalar(RANDOM);
+        ECPoint p = Secp256k1Group.mulG(e);
+        ECPoint h = Secp256k1Group.mulG(BigInteger.valueOf(7));
+        assertFalse(new DleqProof(BigInteger.ONE, e).verify(SID, p, h, Secp256k1Group.mul(h, e)));
+        DleqProof real = DleqProof.prove(SID, e, p, h, Secp256k1Group.mulSecret(h, e), RANDOM);
+        assertTrue(real.verify(SID, p, h, Secp256k1Group.mul(h, e)));
+        assertFalse(real.verify(SID, p, h, Secp256k1Group.mul(h, e.add(BigInteger.ONE))));
     }
 
     /** Both DKG dealers collude so that their constants sum to zero: everyone aborts, no identity key is accepted. */
@@ -143,7 +143,7 @@ class VssChecksTest {
         Committee c = new Committee(Parties.range(1, 2), 2);
         VssRun run = new VssRun(VssConfig.dkg(KEY, 1, c), Map.of(), 52, TraceSink.NONE, Map.of(
                 Parties.address(1), (k, t, r) -> new VssDealer(BigInteger.valueOf(5), t, r),
-                Parties.address(2), (k, t, r) -> new VssDealer(Secp256k1.N.subtract(BigInteger.valueOf(5)), t, r)),
+                Parties.address(2), (k, t, r) -> new VssDealer(Secp256k1Group.N.subtract(BigInteger.valueOf(5)), t, r)),
                 List.of()).run();
         assertEquals(2, run.aborts().size());
         run.aborts().forEach(a -> assertEquals("dealt constant terms do not sum to the expected group key", a.reason()));

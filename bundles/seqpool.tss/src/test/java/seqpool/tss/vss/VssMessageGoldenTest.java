@@ -11,7 +11,7 @@ import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 
-import seqpool.tss.math.Secp256k1;
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.share.ConfirmationCertificate;
 import seqpool.tss.share.PublicKeyPackage;
 
@@ -23,7 +23,7 @@ import seqpool.tss.share.PublicKeyPackage;
  */
 class VssMessageGoldenTest {
     static ECPoint p(int k) {
-        return Secp256k1.mulG(BigInteger.valueOf(k));
+        return Secp256k1Group.mulG(BigInteger.valueOf(k));
     }
 
     static byte[] fill(int b, int n) {

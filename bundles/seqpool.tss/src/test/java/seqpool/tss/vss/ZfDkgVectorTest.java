@@ -12,8 +12,8 @@ import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 
+import seqpool.codec.crypto.Secp256k1Group;
 import seqpool.tss.math.Polynomial;
-import seqpool.tss.math.Secp256k1;
 import seqpool.tss.testing.VectorFiles;
 
 /**
@@ -29,7 +29,7 @@ class ZfDkgVectorTest {
     void zfDkgVectors() throws Exception {
         Map<String, Object> v = VectorFiles.resource("/vectors/frost/zf-vectors_dkg.json");
         Map<String, Object> inputs = (Map<String, Object>) v.get("inputs");
-        ECPoint groupKey = Secp256k1.identity();
+        ECPoint groupKey = Secp256k1Group.identity();
         int n = 3;
         Polynomial[] polys = new Polynomial[n + 1];
         for (int i = 1; i <= n; i++) {
@@ -40,7 +40,7 @@ class ZfDkgVectorTest {
             ECPoint[] cs = f.commit();
             List<Object> expected = (List<Object>) p.get("vss_commitments");
             for (int k = 0; k < cs.length; k++) {
-                assertEquals(expected.get(k), HEX.formatHex(Secp256k1.encode(cs[k])));
+                assertEquals(expected.get(k), HEX.formatHex(Secp256k1Group.encode(cs[k])));
             }
             SchnorrProof pok = SchnorrProof.decode(HEX.parseHex((String) p.get("proof_of_knowledge")));
             assertTrue(pok.verify(new byte[0], i, cs[0]), "proof of knowledge of " + i);
@@ -53,14 +53,14 @@ class ZfDkgVectorTest {
             BigInteger x = polys[i].evaluate(i);
             for (var e : received.entrySet()) {
                 int from = Integer.parseInt(e.getKey());
-                assertEquals(e.getValue(), HEX.formatHex(Secp256k1.encodeScalar(polys[from].evaluate(i))),
+                assertEquals(e.getValue(), HEX.formatHex(Secp256k1Group.encodeScalar(polys[from].evaluate(i))),
                         "share from " + from + " to " + i);
                 x = x.add(polys[from].evaluate(i));
             }
-            x = x.mod(Secp256k1.N);
-            assertEquals(p.get("signing_share"), HEX.formatHex(Secp256k1.encodeScalar(x)));
-            assertEquals(p.get("verifying_share"), HEX.formatHex(Secp256k1.encode(Secp256k1.mulG(x))));
+            x = x.mod(Secp256k1Group.N);
+            assertEquals(p.get("signing_share"), HEX.formatHex(Secp256k1Group.encodeScalar(x)));
+            assertEquals(p.get("verifying_share"), HEX.formatHex(Secp256k1Group.encode(Secp256k1Group.mulG(x))));
         }
-        assertEquals(inputs.get("verifying_key"), HEX.formatHex(Secp256k1.encode(groupKey.normalize())));
+        assertEquals(inputs.get("verifying_key"), HEX.formatHex(Secp256k1Group.encode(groupKey.normalize())));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import seqpool.codec.json.JsonReader;
+import seqpool.codec.json.JsonWriter;
 import seqpool.sequencer.derive.L1DataException;
 
 /**
@@ -38,8 +39,8 @@ public final class JsonRpcHttp {
 
     /** The result of one call (parsed JSON; null for a JSON null). */
     public Object call(String method, List<?> params) throws L1DataException {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":" + JsonText.of(method) + ",\"params\":"
-                + JsonText.of(params) + "}";
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":" + JsonWriter.write(method) + ",\"params\":"
+                + JsonWriter.write(params) + "}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();

@@ -2,10 +2,11 @@ package seqpool.sequencer.rpc.json;
 
 import java.util.Map;
 
-/** Compact JSON text of a {@link Json} value; strings are escaped so that any Java string round-trips. */
+/**
+ * Compact JSON text of the RPC's typed {@link Json} tree, numbers kept as their received text (a request id is echoed
+ * exactly); strings are escaped by the shared {@link seqpool.codec.json.JsonWriter#string}.
+ */
 public final class JsonWriter {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private JsonWriter() {
     }
 
@@ -52,35 +53,6 @@ public final class JsonWriter {
     }
 
     static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
-                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean pairedSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        seqpool.codec.json.JsonWriter.string(out, s);
     }
 }

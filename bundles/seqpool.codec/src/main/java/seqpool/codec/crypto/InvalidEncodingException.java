@@ -1,4 +1,4 @@
-package seqpool.tss.math;
+package seqpool.codec.crypto;
 
 /** Bytes that are not a canonical element or scalar encoding. */
 public class InvalidEncodingException extends Exception {

@@ -1,6 +1,6 @@
-package seqpool.consensus.wire;
+package seqpool.codec.wire;
 
-/** A consensus message that does not decode or breaks a limit; the message says what is wrong. */
+/** Bytes that do not decode as the expected message, or break one of its limits; the message says what is wrong. */
 public final class MalformedMessageException extends Exception {
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package seqpool.tss.math;
+package seqpool.codec.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -13,8 +13,13 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.FixedPointUtil;
 
+import seqpool.codec.wire.MalformedMessageException;
+import seqpool.codec.wire.WireReader;
+import seqpool.codec.wire.WireWriter;
+
 /**
- * The secp256k1 group as RFC 9591 §6.5 uses it: elements serialized SEC1-compressed (33 bytes, identity not
+ * The secp256k1 prime-order group for FROST and VSS (the ECDSA side, with Ethereum conventions, is {@link Secp256k1}),
+ * as RFC 9591 §6.5 uses it: elements serialized SEC1-compressed (33 bytes, identity not
  * serializable), scalars 32 bytes big-endian and canonical (< n). Stateless and thread-safe.
  *
  * <p>Security (constant time): secret multiples of G go through {@link #mulG} (BouncyCastle's
@@ -24,7 +29,7 @@ import org.bouncycastle.math.ec.FixedPointUtil;
  * branch on the scalar and are for public scalars only. Scalars are {@link BigInteger}s, whose arithmetic (and the
  * reduction mod n here) is not constant-time: see docs/tss.md, "Constant time".
  */
-public final class Secp256k1 {
+public final class Secp256k1Group {
     private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
     public static final ECCurve CURVE = PARAMS.getCurve();
     public static final ECPoint G = PARAMS.getG();
@@ -38,7 +43,7 @@ public final class Secp256k1 {
         FixedPointUtil.precompute(G);
     }
 
-    private Secp256k1() {
+    private Secp256k1Group() {
     }
 
     /** k·G with the fixed-point comb. */
@@ -136,6 +141,34 @@ public final class Secp256k1 {
             throw new InvalidEncodingException("scalar is not reduced modulo n");
         }
         return s;
+    }
+
+    /** Writes {@link #encode}: 33 bytes, no length prefix. */
+    public static WireWriter writePoint(WireWriter w, ECPoint p) {
+        return w.raw(encode(p));
+    }
+
+    /** Reads what {@link #writePoint} wrote; a bad element is a {@link MalformedMessageException}. */
+    public static ECPoint readPoint(WireReader r) throws MalformedMessageException {
+        try {
+            return decode(r.raw(ELEMENT_BYTES, "element"));
+        } catch (InvalidEncodingException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+    }
+
+    /** Writes {@link #encodeScalar}: 32 bytes, no length prefix. */
+    public static WireWriter writeScalar(WireWriter w, BigInteger s) {
+        return w.raw(encodeScalar(s));
+    }
+
+    /** Reads what {@link #writeScalar} wrote; an unreduced scalar is a {@link MalformedMessageException}. */
+    public static BigInteger readScalar(WireReader r) throws MalformedMessageException {
+        try {
+            return decodeScalar(r.raw(SCALAR_BYTES, "scalar"));
+        } catch (InvalidEncodingException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
     }
 
     /** A uniformly random non-zero scalar. */

@@ -2,22 +2,23 @@ package seqpool.contracts.testing;
 
 import java.math.BigInteger;
 
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECPoint;
 import org.web3j.utils.Numeric;
 
-/** secp256k1 constants and point helpers for tests (BouncyCastle). */
-public final class Secp256k1 {
-    public static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
-    public static final BigInteger N = CURVE.getN();
-    public static final ECPoint G = CURVE.getG();
+import seqpool.codec.crypto.Secp256k1Group;
 
-    private Secp256k1() {
+/**
+ * secp256k1 points as web3j and the Solidity verifiers see them: any SEC1 encoding, web3j's 64-byte public key
+ * integer, x ‖ y, affine coordinates. The curve itself (n, G, the group operations) is
+ * {@link seqpool.codec.crypto.Secp256k1Group}.
+ */
+public final class CurvePoints {
+    private CurvePoints() {
     }
 
+    /** Any SEC1 encoding (compressed or uncompressed), not checked further: test inputs only. */
     public static ECPoint decode(byte[] encoded) {
-        return CURVE.getCurve().decodePoint(encoded).normalize();
+        return Secp256k1Group.CURVE.decodePoint(encoded).normalize();
     }
 
     public static ECPoint fromPublicKey(BigInteger web3jPublicKey) {
