@@ -46,11 +46,15 @@ class AnvilLifetimeTest {
 
     @Test
     void closeStopsAnvilAndItsWatchdog() throws Exception {
+        List<ProcessHandle> before = ProcessHandle.current().descendants().toList(); // other tests' anvils
         AnvilProcess a = AnvilProcess.start(BINARY, 31337, dir.resolve("close.log"), List.of());
         ProcessHandle anvil = ProcessHandle.of(a.pid()).orElseThrow();
-        List<ProcessHandle> all = ProcessHandle.current().descendants().toList();
+        List<ProcessHandle> all = ProcessHandle.current().descendants().filter(p -> !before.contains(p)).toList();
         assertTrue(all.contains(anvil));
         a.close();
+        for (ProcessHandle p : all) {
+            p.onExit().get(5, TimeUnit.SECONDS); // the watcher ends once it has seen end-of-file
+        }
         assertFalse(anvil.isAlive());
         assertFalse(a.isAlive());
         all.forEach(p -> assertFalse(p.isAlive(), "left behind: " + p.info()));
