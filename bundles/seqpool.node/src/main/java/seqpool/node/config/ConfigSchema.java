@@ -60,6 +60,10 @@ public final class ConfigSchema {
             integer("p2p", "maxPendingHandshakes", 256, 1, 65_536, "Inbound connections allowed in their TLS "
                     + "handshake at once."),
             integer("p2p", "ioThreads", 2, 1, 256, "netty I/O threads."),
+            longKey("p2p", "inboundBytesPerSecond", 32L * 1024 * 1024, 1024, Long.MAX_VALUE, "Each peer's inbound "
+                    + "share in bytes per second: frames beyond it are dropped unread and the peer is penalized."),
+            longKey("p2p", "inboundBurstBytes", 32L * 1024 * 1024, 1028, Long.MAX_VALUE, "The most a peer may send "
+                    + "at once, in bytes (at least p2p.maxFrameBytes + 4)."),
 
             str("staking", "rpcUrl", "http://127.0.0.1:8545", "L1 JSON-RPC URL (http or https) the staking view "
                     + "reads the LockingPool from."),

@@ -65,7 +65,8 @@ public final class P2pComponent implements P2pNetwork, MetricSource {
                 .scoreRecoverySeconds(cfg.scoreRecoverySeconds())
                 .handshakeTimeoutMs(cfg.handshakeTimeoutMs())
                 .maxPendingHandshakes(cfg.maxPendingHandshakes())
-                .ioThreads(cfg.ioThreads());
+                .ioThreads(cfg.ioThreads())
+                .inbound(cfg.inboundBytesPerSecond(), cfg.inboundBurstBytes());
         for (String p : cfg.peers()) {
             if (!p.isBlank()) {
                 b.peer(PeerEndpoint.parse(p));

@@ -20,7 +20,7 @@ import seqpool.p2p.wire.FrameCodec;
 public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> peers, List<String> protocols,
                         int maxFrameBytes, int sendQueueMessages, int sendQueueBytes, long backoffMinMs,
                         long backoffMaxMs, long banSeconds, long scoreRecoverySeconds, long handshakeTimeoutMs,
-                        int maxPendingHandshakes, int ioThreads) {
+                        int maxPendingHandshakes, int ioThreads, long inboundBytesPerSecond, long inboundBurstBytes) {
     public static final String DEFAULT_LISTEN_HOST = "0.0.0.0";
     public static final int DEFAULT_LISTEN_PORT = 7400;
     public static final List<String> DEFAULT_PROTOCOLS = List.of("consensus/1", "mpc/1", "l2/1");
@@ -34,6 +34,9 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
     public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
     public static final int DEFAULT_MAX_PENDING_HANDSHAKES = 256;
     public static final int DEFAULT_IO_THREADS = 2;
+    /** A peer's inbound share: far above what consensus, MPC and L2 need, far below a flood (2 GB in 10 s). */
+    public static final long DEFAULT_INBOUND_BYTES_PER_SECOND = 32L * 1024 * 1024;
+    public static final long DEFAULT_INBOUND_BURST_BYTES = 32L * 1024 * 1024;
 
     public P2pConfig {
         require(listenHost != null && !listenHost.isBlank(), "listenHost is required");
@@ -59,6 +62,9 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
         require(handshakeTimeoutMs >= 100, "handshakeTimeoutMs must be ≥ 100");
         require(maxPendingHandshakes >= 1, "maxPendingHandshakes must be ≥ 1");
         require(ioThreads >= 1, "ioThreads must be ≥ 1");
+        require(inboundBytesPerSecond >= 1, "inboundBytesPerSecond must be ≥ 1");
+        require(inboundBurstBytes >= (long) maxFrameBytes + FrameCodec.LENGTH_BYTES,
+                "inboundBurstBytes must pay for at least one maximum frame (≥ maxFrameBytes + 4)");
     }
 
     private static void require(boolean ok, String message) {
@@ -87,6 +93,15 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
         private long handshakeTimeoutMs = DEFAULT_HANDSHAKE_TIMEOUT_MS;
         private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
         private int ioThreads = DEFAULT_IO_THREADS;
+        private long inboundBytesPerSecond = DEFAULT_INBOUND_BYTES_PER_SECOND;
+        private long inboundBurstBytes = DEFAULT_INBOUND_BURST_BYTES;
+
+        /** Each peer's inbound share: bytes per second, and the most it may send at once. */
+        public Builder inbound(long bytesPerSecond, long burstBytes) {
+            this.inboundBytesPerSecond = bytesPerSecond;
+            this.inboundBurstBytes = burstBytes;
+            return this;
+        }
 
         public Builder listen(String host, int port) {
             this.listenHost = host;
@@ -155,7 +170,7 @@ public record P2pConfig(String listenHost, int listenPort, List<PeerEndpoint> pe
         public P2pConfig build() {
             return new P2pConfig(listenHost, listenPort, peers, protocols, maxFrameBytes, sendQueueMessages,
                     sendQueueBytes, backoffMinMs, backoffMaxMs, banSeconds, scoreRecoverySeconds, handshakeTimeoutMs,
-                    maxPendingHandshakes, ioThreads);
+                    maxPendingHandshakes, ioThreads, inboundBytesPerSecond, inboundBurstBytes);
         }
     }
 }

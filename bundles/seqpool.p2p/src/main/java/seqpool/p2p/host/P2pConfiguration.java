@@ -47,4 +47,10 @@ public @interface P2pConfiguration {
 
     @AttributeDefinition(description = "netty I/O threads")
     int ioThreads() default P2pConfig.DEFAULT_IO_THREADS;
+
+    @AttributeDefinition(description = "Each peer's inbound share in bytes per second (over it: dropped, penalized)")
+    long inboundBytesPerSecond() default P2pConfig.DEFAULT_INBOUND_BYTES_PER_SECOND;
+
+    @AttributeDefinition(description = "The most a peer may send at once, in bytes (at least one maximum frame)")
+    long inboundBurstBytes() default P2pConfig.DEFAULT_INBOUND_BURST_BYTES;
 }

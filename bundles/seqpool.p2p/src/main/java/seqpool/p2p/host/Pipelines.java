@@ -58,6 +58,7 @@ final class Pipelines {
         p.addLast("flush", new FlushConsolidationHandler(256, true));
         p.addLast("frames", new FrameDecoderHandler(codec));
         p.addLast("session", new SessionHandler(events, hello, codec, verifier, dialed, config.handshakeTimeoutMs(),
-                config.sendQueueMessages(), config.sendQueueBytes()));
+                config.sendQueueMessages(), config.sendQueueBytes(), config.inboundBytesPerSecond(),
+                config.inboundBurstBytes()));
     }
 }

@@ -46,6 +46,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final long helloTimeoutMs;
     private final int maxQueuedMessages;
     private final long maxQueuedBytes;
+    private final seqpool.p2p.peer.InboundMeter inbound;
 
     private Address peer;
     private PeerSession session;
@@ -53,7 +54,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
 
     SessionHandler(SessionEvents events, Hello localHello, FrameCodec codec, PeerCertificateVerifier verifier,
-                   Optional<Address> dialed, long helloTimeoutMs, int maxQueuedMessages, long maxQueuedBytes) {
+                   Optional<Address> dialed, long helloTimeoutMs, int maxQueuedMessages, long maxQueuedBytes,
+                   long inboundBytesPerSecond, long inboundBurstBytes) {
+        this.inbound = new seqpool.p2p.peer.InboundMeter(inboundBytesPerSecond, inboundBurstBytes, System.nanoTime());
         this.events = events;
         this.localHello = localHello;
         this.codec = codec;
@@ -128,6 +131,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
         if (frame.channelId() == Frame.HELLO_CHANNEL_ID) {
             reportAndClose(ctx, Offence.PROTOCOL_VIOLATION, "second hello");
+            return;
+        }
+        seqpool.p2p.peer.InboundMeter.Verdict share = inbound.admit(frame.payload().size() + 5L, System.nanoTime());
+        if (share != seqpool.p2p.peer.InboundMeter.Verdict.PASS) {
+            if (share == seqpool.p2p.peer.InboundMeter.Verdict.DROP_AND_PENALIZE) {
+                events.offence(peer, Offence.FLOODING, "inbound over its share: " + inbound.droppedFrames()
+                        + " frame(s), " + inbound.droppedBytes() + " bytes dropped so far");
+            }
             return;
         }
         Optional<Channel> channel = session.negotiated().inboundChannelOf(frame.channelId());

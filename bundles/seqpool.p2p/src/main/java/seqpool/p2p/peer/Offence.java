@@ -10,6 +10,8 @@ public enum Offence {
     UNKNOWN_CHANNEL(10),
     /** A frame before the hello, or a second hello: the session is closed. */
     PROTOCOL_VIOLATION(50),
+    /** Inbound bytes over the session's share ({@code inboundBytesPerSecond}): frames dropped, charged once a second. */
+    FLOODING(10),
     /** A valid identity the authorizer does not admit. */
     FAILED_AUTHENTICATION(25),
     /** Scored against the remote host (no identity known): TLS or certificate failure, garbage instead of TLS. */
