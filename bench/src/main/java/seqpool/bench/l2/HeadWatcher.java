@@ -18,10 +18,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a fetch thread reads the announced blocks' transaction hashes ({@code eth_getBlockByHash}, not hydrated, in
  * batches: an automining anvil announces a block per transaction) and hands them to the tracker with that stamp.
  * A jump in block numbers (a missed announcement) is filled by number, stamped with the later announcement's time.
+ * When no announcement comes for {@value #POLL_MS} ms the watcher also asks {@code eth_blockNumber} and reads what it
+ * missed by number (stamped with the poll's time, so a lost notification costs at most that much latency): an
+ * automining anvil announcing hundreds of blocks a second stopped announcing to a slow subscriber.
  */
 final class HeadWatcher implements AutoCloseable {
+    /** An announced block ({@code hash} null: learned by polling, read by number). */
     private record Head(long number, String hash, long nanos) {
     }
+
+    private static final long POLL_MS = 200;
+    private final AtomicLong polled = new AtomicLong();
 
     private final int node;
     private final URI ws;
@@ -52,6 +59,11 @@ final class HeadWatcher implements AutoCloseable {
         socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}", true)
                 .get(10, TimeUnit.SECONDS);
         fetcher.start();
+    }
+
+    /** Blocks learned by polling, not by announcement. */
+    long polledBlocks() {
+        return polled.get();
     }
 
     long blocks() {
@@ -121,8 +133,13 @@ final class HeadWatcher implements AutoCloseable {
         List<Head> batch = new ArrayList<>();
         while (!closed) {
             try {
-                Head first = heads.poll(200, TimeUnit.MILLISECONDS);
+                Head first = heads.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    long head = Long.decode(rpc.call("eth_blockNumber").asText());
+                    if (lastNumber >= 0 && head > lastNumber) {
+                        polled.addAndGet(head - lastNumber);
+                        fetch(List.of(new Head(head, null, System.nanoTime())));
+                    }
                     continue;
                 }
                 batch.clear();
@@ -143,18 +160,34 @@ final class HeadWatcher implements AutoCloseable {
         List<String> requests = new ArrayList<>();
         List<Long> stamps = new ArrayList<>();
         for (Head h : announced) {
+            if (h.number() <= lastNumber) {
+                continue; // already read (a poll got there first)
+            }
             if (lastNumber >= 0 && h.number() > lastNumber + 1) {
                 for (long n = lastNumber + 1; n < h.number(); n++) {
-                    requests.add(JsonRpcHttp.request(requests.size(), "eth_getBlockByNumber",
-                            "[\"0x" + Long.toHexString(n) + "\",false]"));
+                    requests.add("eth_getBlockByNumber\u0000[\"0x" + Long.toHexString(n) + "\",false]");
                     stamps.add(h.nanos());
                 }
             }
-            requests.add(JsonRpcHttp.request(requests.size(), "eth_getBlockByHash", "[\"" + h.hash() + "\",false]"));
+            requests.add(h.hash() == null
+                    ? "eth_getBlockByNumber\u0000[\"0x" + Long.toHexString(h.number()) + "\",false]"
+                    : "eth_getBlockByHash\u0000[\"" + h.hash() + "\",false]");
             stamps.add(h.nanos());
             lastNumber = Math.max(lastNumber, h.number());
         }
-        JsonNode[] replies = rpc.batch(requests);
+        for (int from = 0; from < requests.size(); from += MAX_BATCH) { // the node's batch limit is 1,000
+            List<String> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(requests.size(), from + MAX_BATCH); i++) {
+                String[] call = requests.get(i).split("\u0000", 2);
+                chunk.add(JsonRpcHttp.request(chunk.size(), call[0], call[1]));
+            }
+            read(rpc.batch(chunk), stamps.subList(from, Math.min(requests.size(), from + MAX_BATCH)));
+        }
+    }
+
+    private static final int MAX_BATCH = 500;
+
+    private void read(JsonNode[] replies, List<Long> stamps) {
         for (int i = 0; i < replies.length; i++) {
             JsonNode block = replies[i] == null ? null : replies[i].get("result");
             if (block == null || block.isNull()) {

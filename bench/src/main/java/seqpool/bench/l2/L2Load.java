@@ -209,8 +209,9 @@ public final class L2Load {
                     p50 <= o.blockTimeMs + 50 ? "met" : String.format("missed by %.0f ms", p50 - o.blockTimeMs - 50));
         }
         for (int i = 0; i < watchers.size(); i++) {
-            System.out.printf("  node %d: %,d blocks seen, largest block %,d of our txs, last base fee %s wei%n", i,
-                    watchers.get(i).blocks(), watchers.get(i).largestBlockOfOurs(),
+            System.out.printf("  node %d: %,d blocks seen (%,d by polling), largest block %,d of our txs, last base fee"
+                    + " %s wei%n", i, watchers.get(i).blocks(), watchers.get(i).polledBlocks(),
+                    watchers.get(i).largestBlockOfOurs(),
                     decode(watchers.get(i).lastBaseFee()));
         }
         long lag = submitters.stream().mapToLong(Submitter::maxLagNanos).max().orElse(0);
